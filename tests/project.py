@@ -1,0 +1,81 @@
+"""A throwaway MkDocs project wired like ours (same hook, runner and pytest shim)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CONFIG = """\
+site_name: Test
+strict: true
+theme: {name: material, language: zh}
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: false
+      languages:
+        - {locale: zh, default: true, name: 中文, build: true}
+        - {locale: en, name: English, build: true}
+hooks: [tools/hooks.py]
+markdown_extensions:
+  - attr_list
+  - pymdownx.superfences
+  - pymdownx.snippets: {base_path: [snippets], check_paths: true}
+"""
+
+
+def page(*includes: str, lang: str = "en") -> str:
+    """A page with a heading and one python fence per include."""
+    title = "Page { #page }" if lang == "en" else "页面 { #page }"
+    blocks = "".join(f'\n```python\n--8<-- "{inc}"\n```\n' for inc in includes)
+    return f"# {title}\n{blocks}"
+
+
+class Project:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        (path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+        shutil.copytree(ROOT / "tools", path / "tools",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(ROOT / "conftest.py", path)
+        (path / "pytest.ini").write_text("[pytest]\ntestpaths = docs\n", encoding="utf-8")
+        self.write("docs/index.zh.md", "# 首页 { #home }\n")
+        self.write("docs/index.en.md", "# Home { #home }\n")
+        self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        self.env.pop("SNIPPETS_CACHE_DIR", None)
+        self.env.pop("SNIPPETS_REQUIRE_CACHED", None)
+
+    def write(self, rel: str, text: str) -> Path:
+        target = self.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def pages(self, name: str, *includes: str) -> None:
+        """Both twins of a page, including the same snippets."""
+        for lang in ("zh", "en"):
+            self.write(f"docs/{name}.{lang}.md", page(*includes, lang=lang))
+
+    def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", *args], cwd=self.path,
+                              env=dict(self.env, **env), capture_output=True,
+                              text=True, timeout=300)
+
+    def build(self, **env: str) -> subprocess.CompletedProcess[str]:
+        return self.run("mkdocs", "build", "--strict", **env)
+
+    def codeblocks(self, **env: str) -> subprocess.CompletedProcess[str]:
+        return self.run("pytest", "--codeblocks", "docs/", "-p", "no:cacheprovider",
+                        **env)
+
+    def executions(self) -> Counter[str]:
+        log = self.path / ".cache" / "snippets" / "executions.log"
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        return Counter(line.split("\t")[0] for line in lines)

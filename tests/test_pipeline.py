@@ -1,0 +1,217 @@
+"""The executable-docs pipeline, proved on planted inputs in throwaway projects.
+
+Each test builds a small site with our hook, runner and pytest shim, and checks that good
+input shows the real output and bad input fails with a message naming page and snippet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.project import Project, page
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path)
+
+
+def outputs(built: Path) -> list[str]:
+    """The stdout blocks shown on a built page, unescaped."""
+    text = built.read_text(encoding="utf-8")
+    blocks = re.findall(r'<div class="snippet-output".*?<pre><code>(.*?)</code></pre>',
+                        text, flags=re.S)
+    return [html.unescape(b) for b in blocks]
+
+
+def test_output_on_page_is_byte_for_byte(project: Project) -> None:
+    tricky = "\n  leading blank line, indent\ttab, <b>&amp;</b> \"quotes\"\n```\n张量 ✓  \n\n"
+    project.write("snippets/p/tricky.py", f"import sys\nsys.stdout.write({tricky!r})\n")
+    project.pages("p", "p/tricky.py")
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    for built in ("site/p/index.html", "site/en/p/index.html"):
+        assert outputs(project.path / built) == [tricky]
+    assert project.executions() == {"snippets/p/tricky.py": 1}
+
+
+def test_caption_title_and_figures(project: Project) -> None:
+    project.write("snippets/p/plot.py", (
+        "import matplotlib.pyplot as plt\n"
+        "plt.plot([0, 1], [1, 0])\nplt.show()\n"
+        "plt.figure()\nplt.plot([1, 2])\n"  # never shown: a reader would not see it
+        "print('done')\n"))
+    project.pages("p", "p/plot.py")
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
+    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    assert '<span class="filename">snippets/p/plot.py</span>' in en
+    assert re.search(r"输出 · cpu · torch \S+ · \d+\.\d s", zh)
+    assert re.search(r"Output · cpu · torch \S+ · \d+\.\d s", en)
+    assert en.count('src="data:image/png;base64,') == 1
+    assert 'alt="Figure 1"' in en and 'alt="图 1"' in zh
+
+
+def test_cache_counts_executions(project: Project) -> None:
+    project.write("snippets/p/a.py", "print('a')\n")
+    project.write("snippets/p/b.py", "print('b')\n")
+    project.pages("p", "p/a.py", "p/b.py")
+    both = {"snippets/p/a.py": 1, "snippets/p/b.py": 1}
+
+    r = project.codeblocks()
+    assert r.returncode == 0, r.stdout
+    assert "4 passed" in r.stdout  # two blocks on each of the two pages
+    assert project.executions() == both
+    for _ in range(2):
+        r = project.build()
+        assert r.returncode == 0, r.stderr
+        assert project.executions() == both  # the builds executed nothing
+
+    project.write("snippets/p/b.py", "print('b, edited')\n")
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    assert project.executions() == {"snippets/p/a.py": 1, "snippets/p/b.py": 2}
+    assert outputs(project.path / "site/en/p/index.html") == ["a\n", "b, edited\n"]
+
+
+def test_data_read_by_a_snippet_is_part_of_the_key(project: Project) -> None:
+    project.write("data/numbers.txt", "1 2 3\n")
+    project.write("snippets/p/read.py", "print(open('data/numbers.txt').read(), end='')\n")
+    project.pages("p", "p/read.py")
+    assert project.build().returncode == 0
+    assert project.build().returncode == 0
+    assert project.executions() == {"snippets/p/read.py": 1}
+    project.write("data/numbers.txt", "4 5 6\n")
+    assert project.build().returncode == 0
+    assert project.executions() == {"snippets/p/read.py": 2}
+    assert outputs(project.path / "site/en/p/index.html") == ["4 5 6\n"]
+
+
+def test_require_cached_executes_nothing(project: Project) -> None:
+    project.write("snippets/p/a.py", "print('a')\n")
+    project.pages("p", "p/a.py")
+    r = project.build(SNIPPETS_REQUIRE_CACHED="1")
+    assert r.returncode == 1
+    assert "snippets/p/a.py (shown on page p.zh.md): no cached output" in r.stderr
+    assert project.executions() == {}
+
+
+def test_main_guard_body_really_runs(project: Project) -> None:
+    project.write("snippets/p/guarded.py",
+                  "if __name__ == '__main__':\n    print('ran as __main__')\n")
+    project.write("snippets/p/guarded_fails.py",
+                  "if __name__ == '__main__':\n    raise SystemExit(3)\n")
+    project.pages("p", "p/guarded.py", "p/guarded_fails.py")
+    r = project.codeblocks()
+    assert r.returncode == 1
+    assert "2 failed, 2 passed" in r.stdout
+    assert "snippets/p/guarded_fails.py (shown on page docs/p.en.md, line" in r.stdout
+    assert "exited with status 3" in r.stdout
+    project.write("snippets/p/guarded_fails.py", "print('fixed')\n")
+    assert project.build().returncode == 0
+    assert outputs(project.path / "site/en/p/index.html") == ["ran as __main__\n",
+                                                              "fixed\n"]
+
+
+FAILING = {
+    "raises": ("import torch\ntorch.zeros(2) + torch.zeros(3)\n",
+               "exited with status 1", "The size of tensor a (2) must match"),
+    "times out": ("import time\ntime.sleep(30)\n", "timed out after 2 s", ""),
+    "deprecated": ("import warnings\nwarnings.warn('old API', DeprecationWarning)\n",
+                   "exited with status 1", "DeprecationWarning: old API"),
+    "future": ("import warnings\nwarnings.warn('will change', FutureWarning)\n",
+               "exited with status 1", "FutureWarning: will change"),
+}
+
+
+@pytest.mark.parametrize("case", FAILING)
+def test_failing_snippet_fails_build_and_tests(project: Project, case: str) -> None:
+    source, status, detail = FAILING[case]
+    limit = "2" if case == "times out" else "300"
+    project.write("snippets/p/bad.py", source)
+    project.pages("p", "p/bad.py")
+    r = project.build(SNIPPETS_TIMEOUT=limit)
+    assert r.returncode == 1
+    assert f"snippets/p/bad.py (shown on page p.zh.md): {status}" in r.stderr
+    assert detail in r.stderr
+    r = project.codeblocks(SNIPPETS_TIMEOUT=limit)
+    assert r.returncode == 1 and "2 failed" in r.stdout
+    assert f"snippets/p/bad.py (shown on page docs/p.zh.md, line 3): {status}" in r.stdout
+
+
+def test_library_deprecation_inside_torch_is_not_the_snippets_fault(
+        project: Project) -> None:
+    # A warning attributed to library code (stacklevel inside the library) stays a warning.
+    project.write("snippets/p/lib.py", "import warnings\n"
+                  "def lib():\n    warnings.warn('x', DeprecationWarning, stacklevel=1)\n")
+    project.write("snippets/p/uses_lib.py", "import lib\nlib.lib()\nprint('ok')\n")
+    project.write("docs/p.zh.md", page("p/uses_lib.py", lang="zh") +
+                  '\n```python\n--8<-- "p/lib.py"\n```\n')
+    project.write("docs/p.en.md", page("p/uses_lib.py") +
+                  '\n```python\n--8<-- "p/lib.py"\n```\n')
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+
+
+RULES = {
+    "missing snippet": (
+        {"docs/p.zh.md": page("p/missing.py", lang="zh"),
+         "docs/p.en.md": page("p/missing.py")},
+        ["docs/p.zh.md:3: snippet snippets/p/missing.py not found"],
+        ["docs/p.en.md, line 3: snippet 'p/missing.py' not found"]),
+    "missing twin": (
+        {"docs/p.zh.md": page("p/a.py", lang="zh"), "snippets/p/a.py": "print(1)\n"},
+        ["docs/p.zh.md: its translation docs/p.en.md is missing"], None),
+    "different includes": (
+        {"docs/p.zh.md": page("p/a.py", lang="zh"), "docs/p.en.md": page("p/b.py"),
+         "snippets/p/a.py": "print(1)\n", "snippets/p/b.py": "print(2)\n"},
+        ["docs/p.zh.md and docs/p.en.md: snippet includes differ: ['p/a.py', 'p/b.py']"],
+        None),
+    "different anchors": (
+        {"docs/p.zh.md": "# 页面 { #page }\n\n## 一 { #one }\n",
+         "docs/p.en.md": "# Page { #page }\n\n## One { #first }\n"},
+        ["docs/p.zh.md and docs/p.en.md: heading anchors differ: ['one', 'first']"],
+        None),
+    "heading without anchor": (
+        {"docs/p.zh.md": "# 页面 { #page }\n\n## 一\n",
+         "docs/p.en.md": "# Page { #page }\n\n## One\n"},
+        ["docs/p.zh.md:3: heading '一' needs an explicit { #anchor }"], None),
+    "orphan snippet": (
+        {"docs/p.zh.md": page(lang="zh"), "docs/p.en.md": page(),
+         "snippets/p/unused.py": "print(1)\n"},
+        ["snippets/p/unused.py: orphan snippet, no page includes it"], None),
+    "typed python": (
+        {"docs/p.zh.md": page(lang="zh") + "\n```python\nprint(1)\n```\n",
+         "docs/p.en.md": page() + "\n```python\nprint(1)\n```\n"},
+        ["docs/p.zh.md:3: python block typed into the page"],
+        ["docs/p.zh.md, line 3: python block typed into the page"]),
+    "shell fence": (
+        {"docs/p.zh.md": page(lang="zh") + "\n```bash\nls\n```\n",
+         "docs/p.en.md": page() + "\n```bash\nls\n```\n"},
+        ["docs/p.zh.md:3: 'bash' fence would be executed; use 'console'"],
+        ["docs/p.zh.md, line 3: a 'bash' fence is run as a shell command"]),
+    "page without language": (
+        {"docs/p.md": "# P { #p }\n"},
+        ["docs/p.md: name a page x.zh.md or x.en.md"], None),
+}
+
+
+@pytest.mark.parametrize("case", RULES)
+def test_broken_rule_fails_build(project: Project, case: str) -> None:
+    files, build_msgs, test_msgs = RULES[case]
+    for rel, text in files.items():
+        project.write(rel, text)
+    r = project.build()
+    assert r.returncode == 1
+    for msg in build_msgs:
+        assert msg in r.stderr
+    if test_msgs is not None:
+        r = project.codeblocks()
+        assert r.returncode == 1
+        for msg in test_msgs:
+            assert msg in r.stdout

@@ -1,0 +1,223 @@
+"""Execute snippets in fresh processes and cache what they print and draw.
+
+One runner serves the MkDocs hook (``tools/hooks.py``) and ``pytest --codeblocks``
+(``conftest.py``), so a snippet executes at most once for both. A result is cached under
+``.cache/snippets/<key>/`` where the key hashes the snippet's path and source, the torch
+version, the device and this runner's own code; the files the snippet read under the
+repository (data sets) are recorded with their hashes and must still match for a hit.
+
+Environment variables:
+  SNIPPETS_CACHE_DIR      cache folder (default ``<root>/.cache/snippets``)
+  SNIPPETS_TIMEOUT        seconds one snippet may run (default 300)
+  SNIPPETS_REQUIRE_CACHED ``1``: a missing or stale result is an error, never a run (CI's
+                          build after the tests, to prove it executes nothing)
+  SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock
+
+TOOLS = Path(__file__).resolve().parent
+CHILD = TOOLS / "_child.py"
+ROOT = TOOLS.parent
+
+
+class SnippetError(Exception):
+    """A snippet failed, timed out or has no cached result where one is required."""
+
+
+@dataclass(frozen=True)
+class Result:
+    snippet: str  # path relative to the repository root
+    stdout: str
+    figures: tuple[Path, ...]
+    device: str
+    torch: str
+    seconds: float
+
+    @property
+    def label(self) -> str:
+        return f"{self.device} · torch {self.torch} · {self.seconds:.1f} s"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+_file_hashes: dict[tuple[str, int, int], str] = {}
+
+
+def file_hash(path: Path) -> str | None:
+    """Content hash of a file, memoized by (path, mtime, size); None if it is gone."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if key not in _file_hashes:
+        _file_hashes[key] = _sha256(path.read_bytes())
+    return _file_hashes[key]
+
+
+def device_fingerprint() -> str:
+    """The accelerator a snippet will find, probed without importing torch (2 s)."""
+    if os.environ.get("SNIPPETS_DEVICE"):
+        return os.environ["SNIPPETS_DEVICE"]
+    if os.environ.get("CUDA_VISIBLE_DEVICES", None) not in ("", "-1") and (
+        Path("/proc/driver/nvidia/gpus").is_dir() or shutil.which("nvidia-smi")
+    ):
+        return "cuda"
+    if sys.platform == "darwin" and platform.machine() == "arm64":
+        return "mps"
+    return "cpu"
+
+
+def torch_version() -> str:
+    try:
+        return importlib.metadata.version("torch")
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+class Runner:
+    def __init__(self, root: Path = ROOT, cache_dir: Path | None = None) -> None:
+        self.root = root.resolve()
+        env_cache = os.environ.get("SNIPPETS_CACHE_DIR")
+        self.cache = Path(cache_dir or env_cache or self.root / ".cache" / "snippets")
+        self.timeout = float(os.environ.get("SNIPPETS_TIMEOUT", "300"))
+        self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
+        self.log: Callable[[str], None] = lambda msg: None
+        self._salt = "|".join(
+            [torch_version(), device_fingerprint(), file_hash(CHILD) or "",
+             file_hash(TOOLS / "notes_mpl_backend.py") or ""]
+        )
+
+    def key(self, snippet: Path) -> str:
+        rel = snippet.resolve().relative_to(self.root).as_posix()
+        return _sha256(f"{rel}|{self._salt}|".encode() + snippet.read_bytes())[:24]
+
+    def result(self, snippet: Path, context: str = "") -> Result:
+        """The cached result of ``snippet``, running it first if needed.
+
+        ``context`` (e.g. the page that shows the snippet) goes into error messages.
+        """
+        snippet = snippet.resolve()
+        entry = self.cache / self.key(snippet)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(entry) + ".lock"):  # parallel workers run a snippet once
+            cached = self._load(snippet, entry)
+            if cached is not None:
+                return cached
+            rel = snippet.relative_to(self.root).as_posix()
+            if self.require_cached:
+                raise SnippetError(
+                    f"{rel}{context}: no cached output for this source and data "
+                    "(SNIPPETS_REQUIRE_CACHED=1); run the tests first"
+                )
+            self.log(f"Running snippet {rel} …")
+            self._execute(snippet, entry, context)
+            loaded = self._load(snippet, entry)
+            assert loaded is not None
+            self.log(f"Ran snippet {rel} in {loaded.seconds:.1f} s")
+            return loaded
+
+    def _load(self, snippet: Path, entry: Path) -> Result | None:
+        try:
+            data = json.loads((entry / "result.json").read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+        if any(file_hash(self.root / p) != h for p, h in data["deps"].items()):
+            return None  # a data file it read has changed
+        return Result(
+            snippet=snippet.relative_to(self.root).as_posix(),
+            stdout=data["stdout"],
+            figures=tuple(entry / name for name in data["figures"]),
+            device=data["device"],
+            torch=data["torch"],
+            seconds=data["seconds"],
+        )
+
+    def _execute(self, snippet: Path, entry: Path, context: str) -> None:
+        rel = snippet.relative_to(self.root).as_posix()
+        staging = Path(tempfile.mkdtemp(prefix=entry.name + ".", dir=self.cache))
+        data = self.root / "data"
+        data.mkdir(exist_ok=True)  # downloads land in the repository's data/, kept
+        env = dict(
+            os.environ,
+            MPLBACKEND="module://notes_mpl_backend",
+            NOTES_FIGURE_DIR=str(staging),
+            PYTHONIOENCODING="utf-8",
+            PYTHONHASHSEED="0",
+        )
+        cmd = [sys.executable, str(CHILD), str(snippet), str(staging), str(self.root)]
+        try:
+            with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
+                (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
+                proc = subprocess.run(
+                    cmd, cwd=cwd, env=env, capture_output=True, timeout=self.timeout
+                )
+        except subprocess.TimeoutExpired:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SnippetError(
+                f"{rel}{context}: timed out after {self.timeout:g} s"
+            ) from None
+        with open(self.cache / "executions.log", "a", encoding="utf-8") as log:
+            log.write(f"{rel}\t{entry.name}\t{time.time():.0f}\n")
+        stderr = proc.stderr.decode("utf-8", "replace")
+        if proc.returncode != 0 or not (staging / "meta.json").exists():
+            shutil.rmtree(staging, ignore_errors=True)
+            tail = "\n".join(stderr.rstrip().splitlines()[-25:])
+            raise SnippetError(
+                f"{rel}{context}: exited with status {proc.returncode}\n{tail}"
+            )
+        meta = json.loads((staging / "meta.json").read_text(encoding="utf-8"))
+        (staging / "meta.json").unlink()
+        deps = {p: file_hash(self.root / p) for p in meta.pop("deps")}
+        result = dict(
+            meta,
+            stdout=proc.stdout.decode("utf-8", "replace"),
+            figures=sorted(
+                (p.name for p in staging.glob("figure-*.png")),
+                key=lambda name: int(name[7:-4]),
+            ),
+            deps=deps,
+        )
+        (staging / "result.json").write_text(json.dumps(result), encoding="utf-8")
+        shutil.rmtree(entry, ignore_errors=True)
+        staging.rename(entry)
+
+
+def main(argv: list[str]) -> int:
+    """``python -m tools.runner [SNIPPET ...]``: run (or fetch) snippets, print results."""
+    runner = Runner()
+    runner.log = lambda msg: print(msg, file=sys.stderr)
+    paths = [Path(a) for a in argv] or sorted((runner.root / "snippets").rglob("*.py"))
+    failed = 0
+    for path in paths:
+        try:
+            res = runner.result(path)
+        except SnippetError as exc:
+            failed += 1
+            print(f"FAILED {exc}", file=sys.stderr)
+            continue
+        print(f"== {res.snippet} ({res.label})\n{res.stdout}", end="")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
