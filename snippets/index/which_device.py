@@ -1,6 +1,6 @@
 import torch
 
-# CUDA if present, else Apple MPS, else the CPU: every snippet on this site picks so.
+# CUDA if present, else Apple MPS, else the CPU (as on every page)
 device = (
     torch.accelerator.current_accelerator()
     if torch.accelerator.is_available()

@@ -1,0 +1,89 @@
+"""The real site, built once with ``mkdocs build --strict``, as a reader receives it."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools import pages
+from tools.runner import ROOT, Runner
+
+pytestmark = pytest.mark.xdist_group("built-site")  # one build, on one worker
+PAGES = sorted(p.name[: -len(".zh.md")] for p in (ROOT / "docs").glob("*.zh.md"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                       cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                       capture_output=True, text=True, timeout=3600)
+    assert r.returncode == 0, r.stderr[-4000:]
+    assert "WARNING" not in r.stderr, r.stderr[-4000:]
+    return out
+
+
+def built(site: Path, slug: str, lang: str) -> str:
+    parts = ([] if lang == "zh" else ["en"]) + ([] if slug == "index" else [slug])
+    return site.joinpath(*parts, "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_each_block_has_its_real_output(site: Path, slug: str) -> None:
+    runner = Runner(ROOT)
+    expected = [f for f in pages.includes((ROOT / f"docs/{slug}.zh.md").read_text("utf-8"))
+                if f.endswith(".py")]
+    for lang in ("zh", "en"):
+        page = built(site, slug, lang)
+        shown = re.findall(r'<div class="snippet-output" data-snippet="snippets/([^"]+)">'
+                           r'\n<p[^>]*>[^<]*</p>\n(?:<pre><code>(.*?)</code></pre>)?',
+                           page, flags=re.S)
+        assert [s for s, _ in shown] == expected, f"{slug}.{lang}.md"
+        for snippet, code in shown:
+            result = runner.result(ROOT / "snippets" / snippet)
+            assert html.unescape(code) == result.stdout, f"{slug}.{lang}.md: {snippet}"
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_language_switch_keeps_the_page(site: Path, slug: str) -> None:
+    path = "" if slug == "index" else f"{slug}/"
+    zh, en = built(site, slug, "zh"), built(site, slug, "en")
+    assert '<html lang="zh"' in zh and '<html lang="en"' in en
+    assert re.search(rf'href="(\.\./)*en/{re.escape(path)}" hreflang="en"', zh), slug
+    assert re.search(rf'href="(\.\./)+{re.escape(path)}" hreflang="zh"', en), slug
+
+
+def test_search_finds_chinese_and_english_words(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    tokens = set()
+    for doc in index["docs"]:
+        tokens |= set(re.split(r"[\s\u200b\-_,:!=\[\]()\"`/.。，：、（）]+",
+                               html.unescape(re.sub("<[^>]+>", " ", doc["text"] + " " +
+                                                    doc["title"])).lower()))
+    for term in ("张量", "广播", "形状", "tensor", "broadcasting"):
+        assert term in tokens, f"search index has no token {term!r}"
+
+
+def test_nothing_is_loaded_from_elsewhere(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//[^"]+"',
+                              text)
+        assert not external, f"{page.relative_to(site)} loads {external}"
+
+
+def test_no_snippet_takes_over_10_seconds(site: Path) -> None:
+    runner = Runner(ROOT)
+    slow = {}
+    for snippet in sorted((ROOT / "snippets").rglob("*.py")):
+        seconds = runner.result(snippet).seconds  # cached by the build above
+        if seconds > 10:
+            slow[snippet.relative_to(ROOT).as_posix()] = round(seconds, 1)
+    assert not slow, f"snippets over 10 s: {slow}"
