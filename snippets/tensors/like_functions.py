@@ -1,0 +1,27 @@
+import torch
+
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
+
+x = torch.tensor([[1, 2], [3, 4]])  # int64
+
+# *_like copies shape, dtype and device from x, not its values
+zeros, ones = torch.zeros_like(x), torch.ones_like(x)
+print(f"zeros_like: {zeros.tolist()}, dtype {zeros.dtype}")
+print(f"ones_like:  {ones.tolist()}, dtype {ones.dtype}")
+print(f"full_like:  {torch.full_like(x, 7).tolist()}")
+
+# Any of them can be overridden with keyword arguments
+y = torch.ones_like(x, dtype=torch.float64, device=device)
+print(f"ones_like(x, dtype=..., device=...): {y.dtype} on {y.device.type}")
+
+# rand_like samples from [0, 1), which an integer dtype cannot hold
+try:
+    torch.rand_like(x)
+except RuntimeError as e:
+    print(f"rand_like on int64 -> RuntimeError: {e}")
+r = torch.rand_like(x, dtype=torch.float32)
+print(f"rand_like(x, dtype=torch.float32): shape {r.shape}")
