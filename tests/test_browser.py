@@ -1,0 +1,169 @@
+"""What a reader does, in headless Chromium (Debian's) against the built site on localhost.
+
+Screenshots land in ``test-artifacts/``. Any request that leaves localhost is blocked and
+fails the test that made it; so does any console error.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+
+from tools.runner import ROOT
+
+pytestmark = pytest.mark.xdist_group("built-site")
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+SLUGS = sorted(p.name[: -len(".zh.md")] for p in (ROOT / "docs").glob("*.zh.md"))
+
+
+def url_path(slug: str, lang: str) -> str:
+    return ("" if lang == "zh" else "en/") + ("" if slug == "index" else f"{slug}/")
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("install Debian's chromium (apt-get install chromium) for browser tests")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+class Reader:
+    """A browser tab that records console errors and blocks the network."""
+
+    def __init__(self, context: BrowserContext, base_url: str) -> None:
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.base_url = base_url
+        context.route("**/*", self._route)
+        self.page: Page = context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route: Route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str) -> Page:
+        self.page.goto(self.base_url + path, wait_until="networkidle")
+        return self.page
+
+    def check_clean(self) -> None:
+        assert not self.outside, f"requests outside localhost: {self.outside}"
+        assert not self.errors, f"console errors: {self.errors}"
+
+
+@pytest.fixture
+def reader(browser: Browser, base_url: str) -> Iterator[Reader]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    r = Reader(context, base_url)
+    yield r
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_page_and_screenshots(reader: Reader, lang: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = reader.open(url_path("index", lang))
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.title().startswith("PyTorch 笔记" if lang == "zh" else "PyTorch Notes")
+    page.screenshot(path=ARTIFACTS / f"home-{lang}.png", full_page=True)
+    reader.open(url_path("tensors", lang)).screenshot(
+        path=ARTIFACTS / f"tensors-{lang}.png", full_page=True)
+    reader.check_clean()
+
+
+@pytest.mark.parametrize(("lang", "other"), [("zh", "en"), ("en", "zh")])
+def test_language_switch_lands_on_the_same_page(reader: Reader, lang: str,
+                                                other: str) -> None:
+    page = reader.open(url_path("autograd", lang) + "#graph-example")
+    page.hover(".md-header__option .md-select")
+    page.click(f'a.md-select__link[hreflang="{other}"]')
+    page.wait_for_load_state("networkidle")
+    assert page.url == reader.base_url + url_path("autograd", other)
+    assert page.locator("html").get_attribute("lang") == other
+    reader.check_clean()
+
+
+@pytest.mark.parametrize(("lang", "term", "expect"), [
+    ("zh", "张量", "张量"), ("zh", "自动求导", "求导"), ("zh", "广播", "广播"),
+    ("en", "broadcasting", "broadcast"), ("en", "autograd", "autograd")])
+def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str,
+                                         expect: str) -> None:
+    page = reader.open(url_path("index", lang))
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill("input.md-search__input", term)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    first.click()
+    page.wait_for_load_state("networkidle")
+    assert "/search" not in page.url and page.url != reader.base_url + url_path("index", lang)
+    assert expect in page.locator("article").inner_text().lower()
+    reader.check_clean()
+
+
+def test_copy_button_copies_the_snippet_file(reader: Reader) -> None:
+    page = reader.open(url_path("tensors", "en"))
+    block = page.locator("div.highlight:has(span.filename)").first
+    name = block.locator("span.filename").inner_text()
+    block.hover()
+    block.locator("button.md-clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.rstrip("\n") == (ROOT / name).read_text(encoding="utf-8").rstrip("\n")
+    reader.check_clean()
+
+
+def test_dark_mode_toggle(reader: Reader) -> None:
+    page = reader.open(url_path("index", "en"))
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    reader.check_clean()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_renders_completely(reader: Reader, slug: str, lang: str) -> None:
+    page = reader.open(url_path(slug, lang))
+    broken = page.evaluate(
+        "[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
+        ".map(i => i.alt || i.src.slice(0, 60))")
+    assert not broken, f"images that did not load: {broken}"
+    math = page.locator(".arithmatex")
+    if math.count():
+        page.wait_for_function("[...document.querySelectorAll('.arithmatex')]"
+                               ".every(e => e.querySelector('.katex'))", timeout=10000)
+        assert page.locator(".katex-error").count() == 0
+    diagrams = page.locator(".mermaid")
+    if diagrams.count():
+        page.wait_for_function("[...document.querySelectorAll('.mermaid')]"
+                               ".every(e => e.tagName === 'DIV' && e.offsetHeight > 40)",
+                               timeout=15000)
+    reader.check_clean()
