@@ -1,0 +1,18 @@
+import os
+import tempfile
+
+import torch
+
+with tempfile.TemporaryDirectory() as tmp:
+    # A single tensor
+    path = os.path.join(tmp, "x.pt")
+    torch.save(torch.arange(4), path)
+    print(f"tensor: {torch.load(path, weights_only=True)}")
+
+    # Lists and dicts of tensors work too: keys stay strings, values stay tensors
+    path = os.path.join(tmp, "bundle.pt")
+    torch.save({"w": torch.ones(2, 2), "ids": [torch.tensor(1), torch.tensor(2)]}, path)
+    bundle = torch.load(path, weights_only=True)
+    print(f"dict keys: {list(bundle)}")
+    print(f"bundle['w']:\n{bundle['w']}")
+    print(f"bundle['ids']: {bundle['ids']}")
