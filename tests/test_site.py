@@ -31,6 +31,14 @@ def test_json_snippets_parse() -> None:
         json.loads(path.read_text(encoding="utf-8"))  # strict JSON: no comments
 
 
+def test_vscode_launch_steps_into_library_code() -> None:
+    launch = json.loads((ROOT / "snippets/debugging/launch.json").read_text("utf-8"))
+    configs = launch["configurations"]
+    assert configs and all(c["justMyCode"] is False for c in configs)
+    assert all(c["type"] in ("debugpy", "python") and c["request"] == "launch"
+               for c in configs)
+
+
 def test_prepare_data_without_package(tmp_path: Path) -> None:
     assert prepare_data.prepare(tmp_path, source=tmp_path / "nowhere") is None
     assert not (tmp_path / "FashionMNIST").exists()
