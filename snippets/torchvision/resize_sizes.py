@@ -1,0 +1,17 @@
+import matplotlib.cbook as cbook
+from PIL import Image
+from torchvision import transforms
+
+with cbook.get_sample_data("grace_hopper.jpg") as f:
+    img = Image.open(f).convert("RGB")
+x = transforms.ToTensor()(img)
+# PIL reports (width, height); a tensor is (C, H, W)
+print(f"PIL size: {img.size} (W, H)   tensor shape: {tuple(x.shape)} (C, H, W)")
+
+for size in [256, (224, 224), (100, 300)]:
+    resize = transforms.Resize(size)
+    print(f"Resize({size}): PIL {resize(img).size}, tensor {tuple(resize(x).shape)}")
+
+# An int resizes the shorter side; max_size caps the longer one
+r = transforms.Resize(256, max_size=280)
+print(f"Resize(256, max_size=280): tensor {tuple(r(x).shape)}")
