@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import html
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,14 @@ def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
                               "rendering (is its fence closed?)")
         content = content.replace(f"<p>{marker}</p>", block)
     return content
+
+
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # mkdocs-static-i18n points each <link rel="alternate" hreflang> at the same page in
+    # the other language; Material's JS expects language roots there and fetches
+    # "<link>/sitemap.xml" for each, a 404 on every page. The language switch keeps its
+    # page-specific links, and sitemap.xml keeps the hreflang alternates for search engines.
+    return _ALTERNATE.sub("", output)
