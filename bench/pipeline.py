@@ -1,0 +1,63 @@
+"""Time the docs pipeline on this machine: ``python bench/pipeline.py``.
+
+Works on a throwaway copy of the committed tree (``git archive HEAD``) with an empty
+snippet cache, and prints four figures: cold (every snippet run by ``pytest --codeblocks``
+on all cores, then ``mkdocs build``), warm ``mkdocs build`` with nothing changed, rebuild
+after editing one page, and after editing one snippet; plus snippets executed in each.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(label: str, cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
+    log = cwd / ".cache" / "snippets" / "executions.log"
+    before = len(log.read_text().splitlines()) if log.exists() else 0
+    start = time.perf_counter()
+    r = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if r.returncode:
+        sys.exit(f"{label} failed:\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}")
+    ran = (len(log.read_text().splitlines()) if log.exists() else 0) - before
+    print(f"{label:<44} {seconds:7.1f} s   {ran:4d} snippets executed", flush=True)
+    return seconds
+
+
+def main() -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SNIPPETS_CACHE_DIR", None)
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x"], cwd=work, input=archive, check=True)
+        if (ROOT / "data").is_dir():
+            (work / "data").symlink_to(ROOT / "data")
+        n = len(list((work / "snippets").rglob("*.py")))
+        print(f"{n} snippets, {os.cpu_count()} cores")
+        tests = timed("cold: pytest --codeblocks docs/ -n auto",
+                      [sys.executable, "-m", "pytest", "--codeblocks", "docs/", "-q",
+                       "-n", "auto", "-p", "no:cacheprovider"], work, env)
+        cold = tests + timed("cold: then mkdocs build", build, work, env)
+        warm = timed("warm: mkdocs build, nothing changed", build, work, env)
+        page = work / "docs" / "tensors.en.md"
+        page.write_text(page.read_text() + "\nOne more sentence.\n")
+        timed("one page edited: mkdocs build", build, work, env)
+        snippet = work / "snippets" / "tensors" / "attributes.py"
+        snippet.write_text(snippet.read_text() + "print('edited')\n")
+        timed("one snippet edited: mkdocs build", build, work, env)
+        print(f"cold (tests + build) {cold:.1f} s, warm build {warm:.1f} s, "
+              f"ratio cold/warm {cold / warm:.0f}x")
+
+
+if __name__ == "__main__":
+    main()
