@@ -12,3 +12,13 @@ try:
     a + nn.ReLU()
 except ValueError as e:
     print(f"ValueError: {e}")
+
+# insert() checks its arguments: a Module, at an index from -len to len
+try:
+    a.insert(0, "relu")
+except AssertionError as e:
+    print(f"AssertionError: {e}")
+try:
+    a.insert(10, nn.ReLU())
+except IndexError as e:
+    print(f"IndexError: {e}")

@@ -16,3 +16,10 @@ with tempfile.TemporaryDirectory() as tmp:
     print(f"dict keys: {list(bundle)}")
     print(f"bundle['w']:\n{bundle['w']}")
     print(f"bundle['ids']: {bundle['ids']}")
+
+    # Values are stored as they are: plain Python numbers are not turned into tensors
+    path = os.path.join(tmp, "meta.pt")
+    torch.save({"epoch": 3, "lr": 0.1}, path)
+    meta = torch.load(path, weights_only=True)
+    kinds = {k: type(v).__name__ for k, v in meta.items()}
+    print(f"plain values: {meta}, types {kinds}")
