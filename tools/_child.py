@@ -66,16 +66,17 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
     sys.path.append(str(Path(__file__).parent))  # for MPLBACKEND=module://notes_mpl_backend
     sys.argv = [str(snippet)]
     sys.addaudithook(audit)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     try:
         runpy.run_path(str(snippet), run_name="__main__")
     except SystemExit as exc:
         if exc.code not in (None, 0):
             raise
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     sys.stdout.flush()
     deps = sorted(os.path.relpath(p, root) for p in reads if os.path.isfile(p))
-    meta = {"device": _device(), "torch": _torch_version(), "seconds": seconds, "deps": deps}
+    meta = {"device": _device(), "torch": _torch_version(), "seconds": seconds,
+            "cpu_seconds": cpu, "deps": deps}
     (out_dir / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 

@@ -48,7 +48,8 @@ class Result:
     figures: tuple[Path, ...]
     device: str
     torch: str
-    seconds: float
+    seconds: float  # wall time of the run, shown on the page
+    cpu_seconds: float  # CPU time of the run (all threads)
 
     @property
     def label(self) -> str:
@@ -150,6 +151,7 @@ class Runner:
             device=data["device"],
             torch=data["torch"],
             seconds=data["seconds"],
+            cpu_seconds=data["cpu_seconds"],
         )
 
     def _execute(self, snippet: Path, entry: Path, context: str) -> None:
