@@ -17,17 +17,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
+from tests.test_built_site import PAGES, url_path
 from tools.runner import ROOT
 
 pytestmark = pytest.mark.xdist_group("built-site")
 # Debian's Chromium by default; CHROMIUM_PATH=bundled uses Playwright's own (GitHub Actions).
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-SLUGS = sorted(p.name[: -len(".zh.md")] for p in (ROOT / "docs").glob("*.zh.md"))
-
-
-def url_path(slug: str, lang: str) -> str:
-    return ("" if lang == "zh" else "en/") + ("" if slug == "index" else f"{slug}/")
+SLUGS = PAGES
 
 
 @pytest.fixture(scope="session")

@@ -15,12 +15,18 @@ from tools import pages
 from tools.runner import ROOT, Runner
 
 pytestmark = pytest.mark.xdist_group("built-site")  # one build, on one worker
-PAGES = sorted(p.name[: -len(".zh.md")] for p in (ROOT / "docs").glob("*.zh.md"))
+PAGES = sorted(p.relative_to(ROOT / "docs").as_posix()[: -len(".zh.md")]
+               for p in (ROOT / "docs").rglob("*.zh.md"))
+
+
+def url_path(slug: str, lang: str) -> str:
+    """Where a page is served, relative to the site root ('' for the home page)."""
+    path = slug[: -len("index")] if slug.endswith("index") else f"{slug}/"
+    return ("" if lang == "zh" else "en/") + path
 
 
 def built(site: Path, slug: str, lang: str) -> str:
-    parts = ([] if lang == "zh" else ["en"]) + ([] if slug == "index" else [slug])
-    return site.joinpath(*parts, "index.html").read_text(encoding="utf-8")
+    return (site / url_path(slug, lang) / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("slug", PAGES)
@@ -41,7 +47,7 @@ def test_each_block_has_its_real_output(site: Path, slug: str) -> None:
 
 @pytest.mark.parametrize("slug", PAGES)
 def test_language_switch_keeps_the_page(site: Path, slug: str) -> None:
-    path = "" if slug == "index" else f"{slug}/"
+    path = url_path(slug, "zh")
     zh, en = built(site, slug, "zh"), built(site, slug, "en")
     assert '<html lang="zh"' in zh and '<html lang="en"' in en
     # relative links, or absolute ones from the site root (what i18n writes for home)
