@@ -165,6 +165,6 @@ def test_page_renders_completely(reader: Reader, slug: str, lang: str) -> None:
     diagrams = page.locator(".mermaid")
     if diagrams.count():
         page.wait_for_function("[...document.querySelectorAll('.mermaid')]"
-                               ".every(e => e.tagName === 'DIV' && e.offsetHeight > 40)",
+                               ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
                                timeout=15000)
     reader.check_clean()
