@@ -2,7 +2,7 @@
 
 Works on a throwaway copy of the committed tree (``git archive HEAD``) with an empty
 snippet cache, and prints four figures: cold (every snippet run by ``pytest --codeblocks``
-on all cores, then ``mkdocs build``), warm ``mkdocs build`` with nothing changed, rebuild
+on all cores, chapters then the long examples, then ``mkdocs build``), warm ``mkdocs build`` with nothing changed, rebuild
 after editing one page, and after editing one snippet; plus snippets executed in each.
 """
 
@@ -44,10 +44,12 @@ def main() -> None:
             (work / "data").symlink_to(ROOT / "data")
         n = len(list((work / "snippets").rglob("*.py")))
         print(f"{n} snippets, {os.cpu_count()} cores")
-        tests = timed("cold: pytest --codeblocks docs/ -n auto",
-                      [sys.executable, "-m", "pytest", "--codeblocks", "docs/", "-q",
-                       "-n", "auto", "-p", "no:cacheprovider"], work, env)
-        cold = tests + timed("cold: then mkdocs build", build, work, env)
+        pytest = [sys.executable, "-m", "pytest", "--codeblocks", "-q", "-n", "auto",
+                  "-p", "no:cacheprovider"]
+        chapters = timed("cold: chapters, pytest --codeblocks -n auto",
+                         pytest + ["docs/", "--ignore=docs/examples"], work, env)
+        examples = timed("cold: then the examples", pytest + ["docs/examples"], work, env)
+        cold = chapters + examples + timed("cold: then mkdocs build", build, work, env)
         warm = timed("warm: mkdocs build, nothing changed", build, work, env)
         page = work / "docs" / "tensors.en.md"
         page.write_text(page.read_text() + "\nOne more sentence.\n")
@@ -55,8 +57,8 @@ def main() -> None:
         snippet = work / "snippets" / "tensors" / "attributes.py"
         snippet.write_text(snippet.read_text() + "print('edited')\n")
         timed("one snippet edited: mkdocs build", build, work, env)
-        print(f"cold (tests + build) {cold:.1f} s, warm build {warm:.1f} s, "
-              f"ratio cold/warm {cold / warm:.0f}x")
+        print(f"cold (tests + build) {cold:.1f} s, of which chapters {chapters:.1f} s; "
+              f"warm build {warm:.1f} s; ratio cold/warm {cold / warm:.0f}x")
 
 
 if __name__ == "__main__":
