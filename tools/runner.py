@@ -178,8 +178,9 @@ class Runner:
             raise SnippetError(
                 f"{rel}{context}: timed out after {self.timeout:g} s"
             ) from None
-        with open(self.cache / "executions.log", "a", encoding="utf-8") as log:
-            log.write(f"{rel}\t{entry.name}\t{time.time():.0f}\n")
+        finally:  # every execution is logged, including failed and timed-out ones
+            with open(self.cache / "executions.log", "a", encoding="utf-8") as log:
+                log.write(f"{rel}\t{entry.name}\t{time.time():.0f}\n")
         stderr = proc.stderr.decode("utf-8", "replace")
         if proc.returncode != 0 or not (staging / "meta.json").exists():
             shutil.rmtree(staging, ignore_errors=True)
