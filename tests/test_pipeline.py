@@ -118,6 +118,77 @@ def test_main_guard_body_really_runs(project: Project) -> None:
                                                               "fixed\n"]
 
 
+PERCENT = """\
+import matplotlib.pyplot as plt
+print("setup")
+total = 1
+
+# %%
+# second cell: sees the first cell's names
+total += 1
+print(f"total = {total}")
+plt.plot([0, 1])
+plt.show()
+
+# %%
+import subprocess, sys
+subprocess.run([sys.executable, "-c", "print('from a child process')"], check=True)
+print("after the child")
+"""
+
+
+def test_percent_format_runs_cell_by_cell(project: Project) -> None:
+    from tools.runner import Runner
+    snippet = project.write("snippets/p/cells.py", PERCENT)
+    result = Runner(project.path).result(snippet)
+    assert [c.line for c in result.cells] == [1, 5, 12]
+    assert [c.stdout for c in result.cells] == [
+        "setup\n", "total = 2\n", "from a child process\nafter the child\n"]
+    assert [len(c.figures) for c in result.cells] == [0, 1, 0]
+    assert result.stdout == "".join(c.stdout for c in result.cells)
+
+
+def test_error_in_a_later_cell_names_its_real_line(project: Project) -> None:
+    from tools.runner import Runner, SnippetError
+    snippet = project.write("snippets/p/bad.py", "x = 1\n\n# %%\ny = x\nraise ValueError('in cell 2')\n")
+    with pytest.raises(SnippetError) as err:
+        Runner(project.path).result(snippet)
+    assert 'bad.py", line 5' in str(err.value) and "ValueError: in cell 2" in str(err.value)
+
+
+def test_examples_become_notebook_pages_without_running_again(project: Project) -> None:
+    config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
+    (project.path / "mkdocs.yml").write_text(config.replace("  - i18n:", (
+        "  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
+        " ignore: ['*.md', '*.py']}\n  - i18n:")), encoding="utf-8")
+    project.write("snippets/examples/demo.py", PERCENT)
+    project.write("snippets/examples/plain.py", "print('no cells: no notebook')\n")
+    project.pages("demo", "examples/demo.py", "examples/plain.py")
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (project.path / "docs/notebooks").iterdir()) == [
+        "demo.en.ipynb", "demo.zh.ipynb"]
+    for prefix, word in (("", "笔记本"), ("en/", "notebook")):
+        folder = project.path / "site" / prefix / "notebooks/demo"
+        nb_page = (folder / "index.html").read_text(encoding="utf-8")
+        assert "total = 2" in nb_page and "from a child process" in nb_page
+        assert nb_page.count("data:image/png;base64,") == 1
+        assert word in nb_page
+        inline = "".join(re.findall(r"<style.*?</style>", nb_page, flags=re.S))
+        assert len(inline) < 10_000, len(inline)  # JupyterLab's CSS is in one shared file
+        css = re.search(r'<link rel="stylesheet" href="([^"]*assets/jupyter/[^"]+\.css)">',
+                        nb_page)
+        assert css and (folder / css.group(1)).resolve().is_file()
+        assert (folder / "demo.py").read_bytes() == (
+            project.path / "snippets/examples/demo.py").read_bytes()
+        assert (folder / "demo.ipynb").is_file()
+        example = (project.path / "site" / prefix / "demo/index.html").read_text("utf-8")
+        assert 'href="../notebooks/demo/"' in example
+        assert 'href="../notebooks/demo/demo.ipynb" download' in example
+    assert project.executions() == {"snippets/examples/demo.py": 1,
+                                    "snippets/examples/plain.py": 1}
+
+
 FAILING = {
     "raises": ("import torch\ntorch.zeros(2) + torch.zeros(3)\n",
                "exited with status 1", "The size of tensor a (2) must match"),

@@ -1,10 +1,15 @@
 """Run one snippet as ``__main__`` in this (fresh) process and describe the run.
 
 Usage: ``python tools/_child.py SNIPPET OUT_DIR ROOT`` -- called by ``tools.runner``,
-never by hand. The snippet's stdout is left untouched (the parent captures it byte for
-byte); figures shown with ``plt.show()`` land in OUT_DIR (see ``notes_mpl_backend``), and
-OUT_DIR/meta.json records the device, the torch version, the time taken and the files
-under ROOT that the snippet read (its data dependencies, for the cache key).
+never by hand. File descriptor 1 goes to OUT_DIR/stdout.bin, so everything the snippet
+(and any process it starts) prints is kept byte for byte; figures shown with
+``plt.show()`` land in OUT_DIR (see ``notes_mpl_backend``), and OUT_DIR/meta.json records
+the device, the torch version, the time taken, the files under ROOT that the snippet read
+(its data dependencies, for the cache key) and where each cell's output ends.
+
+A snippet in percent format (``# %%`` lines, as Jupyter, VS Code and jupytext read it)
+runs cell by cell in one ``__main__`` namespace, as a notebook kernel would; a plain
+script is one cell. Line numbers in tracebacks are the file's own.
 """
 
 from __future__ import annotations
@@ -12,11 +17,24 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
-import runpy
+import re
 import sys
 import time
+import types
 import warnings
 from pathlib import Path
+
+CELL = re.compile(r"^# %%")  # jupytext's percent format
+
+
+def split_cells(source: str) -> list[tuple[int, str]]:
+    """(first line number, text) of each cell; the ``# %%`` line starts its cell."""
+    cells: list[tuple[int, list[str]]] = [(1, [])]
+    for n, line in enumerate(source.splitlines(keepends=True), 1):
+        if CELL.match(line) and (cells[-1][1] or n > 1):
+            cells.append((n, []))
+        cells[-1][1].append(line)
+    return [(n, "".join(lines)) for n, lines in cells if "".join(lines).strip()]
 
 
 def _device() -> str:
@@ -65,18 +83,39 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
     sys.path[0] = str(snippet.parent)  # as if run with `python snippet.py`
     sys.path.append(str(Path(__file__).parent))  # for MPLBACKEND=module://notes_mpl_backend
     sys.argv = [str(snippet)]
+    sys.stdout.flush()
+    out = os.open(out_dir / "stdout.bin", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(out, 1)
+    os.close(out)
+    module = types.ModuleType("__main__")
+    module.__file__ = str(snippet)
+    sys.modules["__main__"] = module  # pickle and multiprocessing look here
+    source = snippet.read_text(encoding="utf-8")
+    code = [compile("\n" * (n - 1) + text, str(snippet), "exec")
+            for n, text in split_cells(source)]
     sys.addaudithook(audit)
+    cells: list[dict[str, int]] = []
     start, cpu_start = time.perf_counter(), time.process_time()
-    try:
-        runpy.run_path(str(snippet), run_name="__main__")
-    except SystemExit as exc:
-        if exc.code not in (None, 0):
-            raise
+
+    def cell_done(line: int) -> None:
+        sys.stdout.flush()
+        cells.append({"line": line, "stdout_end": os.lseek(1, 0, os.SEEK_CUR),
+                      "figures_end": len(list(out_dir.glob("figure-*.png")))})
+
+    for (line, _), cell in zip(split_cells(source), code):
+        try:
+            exec(cell, module.__dict__)
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                raise
+            cell_done(line)  # sys.exit(0): the script ends here, successfully
+            break
+        cell_done(line)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     sys.stdout.flush()
     deps = sorted(os.path.relpath(p, root) for p in reads if os.path.isfile(p))
     meta = {"device": _device(), "torch": _torch_version(), "seconds": seconds,
-            "cpu_seconds": cpu, "deps": deps}
+            "cpu_seconds": cpu, "deps": deps, "cells": cells}
     (out_dir / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 

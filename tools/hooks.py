@@ -6,33 +6,46 @@ snippet, the hook titles the fence with the snippet's path and puts the run's st
 come from ``tools.runner`` (content-hash cache shared with pytest); what is missing runs
 now, with progress in the log. Any broken rule (``tools.pages.check``), or a snippet that
 fails or times out, aborts the build with a message naming the page and the snippet.
+
+Example scripts in percent format also become notebook pages (``tools.notebooks``,
+rendered by mkdocs-jupyter from the same run); their example blocks link to them, and
+each notebook page offers its ``.py`` and ``.ipynb`` for download.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import logging
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import pages  # noqa: E402
+from tools import notebooks, pages  # noqa: E402
 from tools.runner import Result, Runner, SnippetError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 LABELS = {"zh": ("输出", "图"), "en": ("Output", "Figure")}
+NOTEBOOK_LINKS = {"zh": ("以笔记本查看", "下载"), "en": ("View as a notebook", "Download")}
+NOTEBOOK_DIR = "notebooks"  # under docs/, generated, git-ignored
 MARKER = "SNIPPET-OUTPUT-{}-END"
 _runner = Runner()
 _snippets_dir = Path("snippets")
 _pending: dict[str, list[str]] = {}  # page src_uri -> HTML for its markers
+_notebook_sources: dict[str, Path] = {}  # snippet relative to snippets/ -> its file
+_notebook_css: dict[str, str] = {}  # file name under assets/jupyter/ -> CSS
+_is_doc_page = File.is_documentation_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -46,7 +59,43 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = pages.check(Path(config.docs_dir), _snippets_dir)
     if problems:
         raise PluginError("Site rules broken:\n  " + "\n  ".join(problems))
+    _write_notebooks(config)
     return config
+
+
+def _write_notebooks(config: MkDocsConfig) -> None:
+    """Write the example notebooks into docs/notebooks/ before MkDocs collects files."""
+    _notebook_sources.clear()
+    made = []
+    for path in sorted((_snippets_dir / "examples").glob("*.py")):
+        if not notebooks.is_notebook_source(path):
+            continue
+        try:
+            result = _runner.result(path, context=" (made into a notebook)")
+        except SnippetError as exc:
+            raise PluginError(str(exc)) from None
+        _notebook_sources[path.relative_to(_snippets_dir).as_posix()] = path
+        made.append((path, result))
+    notebooks.write(made, Path(config.docs_dir) / NOTEBOOK_DIR)
+    # mkdocs-static-i18n rebuilds every File as a plain File, which drops mkdocs-jupyter's
+    # NotebookFile wrapper: without this a notebook would be copied raw, not rendered.
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        folder = str(Path(config.docs_dir).resolve() / NOTEBOOK_DIR) + "/"
+        File.is_documentation_page = lambda self: _is_doc_page(self) or bool(  # type: ignore
+            (self.abs_src_path or "").startswith(folder) and jupyter.should_include(self))
+
+
+@event_priority(100)  # before mkdocs-jupyter evicts the cache entries this build did not use
+def on_post_build(config: MkDocsConfig) -> None:
+    # Each language is a separate build; keep the other language's rendered notebooks.
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        jupyter._used_cache_paths |= set(Path(jupyter.config["cache_dir"]).glob("*.json"))
+    for name, css in _notebook_css.items():
+        target = Path(config.site_dir) / "assets" / "jupyter" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(css, encoding="utf-8")
 
 
 def _locale(page: Page) -> str:
@@ -54,8 +103,8 @@ def _locale(page: Page) -> str:
     return locale if locale in LABELS else "en"
 
 
-def render(result: Result, locale: str) -> str:
-    """The HTML shown under a snippet: caption, exact stdout, figures."""
+def render(result: Result, locale: str, links: str = "") -> str:
+    """The HTML shown under a snippet: caption, exact stdout, figures, then ``links``."""
     word, fig = LABELS[locale]
     parts = [f'<div class="snippet-output" data-snippet="{html.escape(result.snippet)}">',
              f'<p class="snippet-output__label">{word} · {html.escape(result.label)}</p>']
@@ -65,7 +114,7 @@ def render(result: Result, locale: str) -> str:
         data = base64.b64encode(png.read_bytes()).decode()
         parts.append(f'<img class="snippet-output__figure" alt="{fig} {n}" '
                      f'src="data:image/png;base64,{data}">')
-    return "\n".join(parts + ["</div>"])
+    return "\n".join(parts + [links + "</div>"])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files,
@@ -83,7 +132,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             result = _runner.result(path, context=f" (shown on page {page.file.src_uri})")
         except SnippetError as exc:
             raise PluginError(str(exc)) from None
-        outputs.append(render(result, _locale(page)))
+        links = _notebook_links(target, page) if target in _notebook_sources else ""
+        outputs.append(render(result, _locale(page), links))
         marker = MARKER.format(len(outputs) - 1)
         lines.insert(fence.end, f"\n{fence.indent}{marker}\n")
         if "title=" not in fence.info:
@@ -94,6 +144,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
+    if _is_notebook(page):
+        # The same code and outputs are indexed on the example pages; indexing the
+        # notebooks too would double every search hit (and their HTML is heavy to parse).
+        page.meta["search"] = {"exclude": True}
     for n, block in enumerate(_pending.pop(page.file.src_uri, [])):
         marker = MARKER.format(n)
         if f"<p>{marker}</p>" not in content:
@@ -101,6 +155,49 @@ def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
                               "rendering (is its fence closed?)")
         content = content.replace(f"<p>{marker}</p>", block)
     return content
+
+
+def _is_notebook(page: Page) -> bool:
+    return page.file.src_uri.startswith(f"{NOTEBOOK_DIR}/") and page.file.src_uri.endswith(
+        ".ipynb")
+
+
+def _notebook_links(target: str, page: Page) -> str:
+    """Links under an example's output: its notebook page and the two downloads."""
+    view, download = NOTEBOOK_LINKS[_locale(page)]
+    name = Path(target).name
+    prefix = "" if _locale(page) == "zh" else "en/"
+    nb_url = get_relative_url(f"{prefix}{NOTEBOOK_DIR}/{Path(target).stem}/", page.url)
+    return (f'<p class="snippet-output__links"><a href="{nb_url}">{view}</a> · {download} '
+            f'<a href="{nb_url}{name}" download>{name}</a> · '
+            f'<a href="{nb_url}{Path(target).stem}.ipynb" download>'
+            f'{Path(target).stem}.ipynb</a></p>\n')
+
+
+_STYLE = re.compile(r'\s*<style type="text/css">(.*?)</style>', re.S)
+
+
+def _notebook_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put a notebook page's downloads beside it, and its CSS in one shared file.
+
+    mkdocs-jupyter inlines JupyterLab's stylesheet (about 600 KB) into every notebook page;
+    it goes instead to ``assets/jupyter/<hash>.css``, fetched once and cached, by notebook
+    pages only.
+    """
+    stem = Path(page.file.src_uri).name.split(".")[0]
+    folder = Path(page.file.abs_dest_path).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    source = _notebook_sources[f"examples/{stem}.py"]
+    shutil.copyfile(source, folder / source.name)
+    shutil.copyfile(page.file.abs_src_path, folder / f"{stem}.ipynb")
+    css = "\n".join(m.group(1).strip() for m in _STYLE.finditer(output))
+    if not css:
+        return output
+    name = hashlib.sha256(css.encode()).hexdigest()[:12] + ".css"
+    _notebook_css[name] = css
+    href = get_relative_url(f"assets/jupyter/{name}", page.url)
+    output = _STYLE.sub("", output)
+    return output.replace("</head>", f'  <link rel="stylesheet" href="{href}">\n  </head>', 1)
 
 
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -111,4 +208,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # the other language; Material's JS expects language roots there and fetches
     # "<link>/sitemap.xml" for each, a 404 on every page. The language switch keeps its
     # page-specific links, and sitemap.xml keeps the hreflang alternates for search engines.
+    if _is_notebook(page):
+        output = _notebook_page(output, page, config)
     return _ALTERNATE.sub("", output)

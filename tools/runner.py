@@ -12,6 +12,11 @@ Environment variables:
   SNIPPETS_REQUIRE_CACHED ``1``: a missing or stale result is an error, never a run (CI's
                           build after the tests, to prove it executes nothing)
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
+
+Under pytest-xdist each of N workers runs one snippet at a time, so a snippet gets
+``cores // N`` threads (``OMP_NUM_THREADS``, unless set already): N snippets each
+spinning up one thread per core would oversubscribe the cores, which makes the many
+small-tensor loops of the examples several times slower.
 """
 
 from __future__ import annotations
@@ -42,6 +47,15 @@ class SnippetError(Exception):
 
 
 @dataclass(frozen=True)
+class Cell:
+    """What one ``# %%`` cell printed and drew (a plain script is a single cell)."""
+
+    line: int  # first line of the cell in the snippet
+    stdout: str
+    figures: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
 class Result:
     snippet: str  # path relative to the repository root
     stdout: str
@@ -50,6 +64,7 @@ class Result:
     torch: str
     seconds: float  # wall time of the run, shown on the page
     cpu_seconds: float  # CPU time of the run (all threads)
+    cells: tuple[Cell, ...] = ()
 
     @property
     def label(self) -> str:
@@ -144,14 +159,22 @@ class Runner:
             return None
         if any(file_hash(self.root / p) != h for p, h in data["deps"].items()):
             return None  # a data file it read has changed
+        figures = tuple(entry / name for name in data["figures"])
+        stdout = (entry / "stdout.bin").read_bytes()
+        cells, out_start, fig_start = [], 0, 0
+        for c in data["cells"]:
+            cells.append(Cell(c["line"], stdout[out_start:c["stdout_end"]].decode("utf-8", "replace"),
+                              figures[fig_start:c["figures_end"]]))
+            out_start, fig_start = c["stdout_end"], c["figures_end"]
         return Result(
             snippet=snippet.relative_to(self.root).as_posix(),
             stdout=data["stdout"],
-            figures=tuple(entry / name for name in data["figures"]),
+            figures=figures,
             device=data["device"],
             torch=data["torch"],
             seconds=data["seconds"],
             cpu_seconds=data["cpu_seconds"],
+            cells=tuple(cells),
         )
 
     def _execute(self, snippet: Path, entry: Path, context: str) -> None:
@@ -166,13 +189,15 @@ class Runner:
             PYTHONIOENCODING="utf-8",
             PYTHONHASHSEED="0",
         )
+        workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+        if workers > 1 and "OMP_NUM_THREADS" not in os.environ:
+            env["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))
         cmd = [sys.executable, str(CHILD), str(snippet), str(staging), str(self.root)]
         try:
             with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
                 (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
-                proc = subprocess.run(
-                    cmd, cwd=cwd, env=env, capture_output=True, timeout=self.timeout
-                )
+                proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE, timeout=self.timeout)
         except subprocess.TimeoutExpired:
             shutil.rmtree(staging, ignore_errors=True)
             raise SnippetError(
@@ -193,7 +218,7 @@ class Runner:
         deps = {p: file_hash(self.root / p) for p in meta.pop("deps")}
         result = dict(
             meta,
-            stdout=proc.stdout.decode("utf-8", "replace"),
+            stdout=(staging / "stdout.bin").read_bytes().decode("utf-8", "replace"),
             figures=sorted(
                 (p.name for p in staging.glob("figure-*.png")),
                 key=lambda name: int(name[7:-4]),

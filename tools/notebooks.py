@@ -1,0 +1,91 @@
+"""Notebooks made from the example scripts, holding the outputs of their real run.
+
+An example snippet written in percent format (``# %%`` starts a cell, as Jupyter, VS Code
+and jupytext read it) is also offered as a notebook. Its cells are the script's cells, and
+its outputs are what each cell printed and drew in the runner's execution (the runner
+records where each cell's output ends), so a notebook is never executed a second time.
+``tools/hooks.py`` writes one per language into ``docs/notebooks/`` (git-ignored) before
+MkDocs collects its files; mkdocs-jupyter renders them, and the page offers the ``.py``
+and the ``.ipynb`` for download.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import nbformat
+from nbformat import v4
+
+from tools._child import CELL, split_cells
+from tools.runner import Result
+
+HEADER = {
+    "zh": ("# {name} · 笔记本\n\n"
+           "这个笔记本就是示例脚本 `{rel}`，按 `# %%` 分成单元格。每个单元格下的输出来自构建网站时"
+           "那一次真实运行（{label}），没有再执行一遍。\n\n"
+           "下载：[{name}]({name}) · [{stem}.ipynb]({stem}.ipynb)"),
+    "en": ("# {name} · notebook\n\n"
+           "This notebook is the example script `{rel}`, split into cells at its `# %%` "
+           "lines. The output under each cell comes from the one real run made when the "
+           "site was built ({label}); nothing was executed again.\n\n"
+           "Download: [{name}]({name}) · [{stem}.ipynb]({stem}.ipynb)"),
+}
+
+
+def is_notebook_source(path: Path) -> bool:
+    """An example script in percent format."""
+    return path.suffix == ".py" and any(
+        CELL.match(line) for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def build(snippet: Path, result: Result, locale: str) -> nbformat.NotebookNode:
+    """The notebook of ``snippet`` with ``result``'s per-cell outputs, headed in ``locale``."""
+    source = snippet.read_text(encoding="utf-8")
+    cells = split_cells(source)
+    if [c.line for c in result.cells] != [line for line, _ in cells]:
+        raise ValueError(f"{result.snippet}: the recorded run does not match its cells")
+    header = HEADER[locale].format(name=snippet.name, stem=snippet.stem, rel=result.snippet,
+                                   label=result.label)
+    nb = v4.new_notebook(cells=[v4.new_markdown_cell(header)])
+    for count, ((_, text), run) in enumerate(zip(cells, result.cells), 1):
+        lines = text.splitlines()
+        if CELL.match(lines[0]):
+            lines = lines[1:]  # the "# %%" line is the cell boundary itself
+        outputs = []
+        if run.stdout:
+            outputs.append(v4.new_output("stream", name="stdout", text=run.stdout))
+        for png in run.figures:
+            data = base64.b64encode(png.read_bytes()).decode()
+            outputs.append(v4.new_output("display_data", data={"image/png": data}))
+        nb.cells.append(v4.new_code_cell("\n".join(lines).strip("\n"), outputs=outputs,
+                                         execution_count=count))
+    for n, cell in enumerate(nb.cells):
+        cell.id = f"cell-{n}"  # nbformat picks random ids; stable ones keep the file stable
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
+                              "language": "python"}
+    nb.metadata.language_info = {"name": "python"}
+    nbformat.validate(nb)
+    return nb
+
+
+def write(snippets: list[tuple[Path, Result]], out_dir: Path,
+          locales: tuple[str, ...] = ("zh", "en")) -> list[Path]:
+    """Write ``<stem>.<locale>.ipynb`` for each snippet into ``out_dir``.
+
+    A file is rewritten only when its content changes (so ``mkdocs serve`` does not
+    rebuild in a loop), and notebooks whose script is gone are removed.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for snippet, result in snippets:
+        for locale in locales:
+            path = out_dir / f"{snippet.stem}.{locale}.ipynb"
+            text = json.dumps(build(snippet, result, locale), ensure_ascii=False, indent=1) + "\n"
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
+            written.append(path)
+    for stale in set(out_dir.glob("*.ipynb")) - set(written):
+        stale.unlink()
+    return written
