@@ -27,6 +27,7 @@ hooks: [tools/hooks.py]
 markdown_extensions:
   - attr_list
   - pymdownx.superfences
+  - pymdownx.tabbed: {alternate_style: true}
   - pymdownx.snippets: {base_path: [snippets], check_paths: true}
 """
 

@@ -189,6 +189,40 @@ def test_examples_become_notebook_pages_without_running_again(project: Project) 
                                     "snippets/examples/plain.py": 1}
 
 
+def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Project) -> None:
+    import json
+
+    from tools import record
+    snippet = project.write("snippets/p/dev.py", "print('same code, other device')\n")
+    project.pages("p", "p/dev.py")
+    # A planted recording, as `python -m tools.record` writes it on a GPU machine.
+    path = record.record(project.path, snippet, allow_any_device=True)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(device="cuda (NVIDIA Test GPU)", torch="2.11.0", stdout="recorded on gpu\n")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert record.problems(project.path) == []
+
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
+    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    assert 'class="tabbed-set tabbed-alternate"' in en
+    assert ">This build · cpu</label>" in en and ">本次构建 · cpu</label>" in zh
+    today = data["date"]
+    assert f">NVIDIA Test GPU · recorded {today}</label>" in en
+    assert f">NVIDIA Test GPU · 录制于 {today}</label>" in zh
+    assert outputs(project.path / "site/en/p/index.html") == ["same code, other device\n"]
+    assert "<pre><code>recorded on gpu\n</code></pre>" in en
+    assert "Output · cuda (NVIDIA Test GPU) · torch 2.11.0" in en
+
+    project.write("snippets/p/dev.py", "print('changed after recording')\n")
+    assert project.build().returncode == 0
+    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    assert "stale: the code changed since" in en
+    [problem] = record.problems(project.path)
+    assert problem.startswith("recordings/p/dev.py.json: stale, snippets/p/dev.py changed")
+
+
 FAILING = {
     "raises": ("import torch\ntorch.zeros(2) + torch.zeros(3)\n",
                "exited with status 1", "The size of tensor a (2) must match"),

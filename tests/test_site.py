@@ -10,12 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from tools import pages, prepare_data
+from tools import pages, prepare_data, record
 from tools.runner import ROOT
 
 
 def test_site_rules() -> None:
     problems = pages.check(ROOT / "docs", ROOT / "snippets")
+    assert not problems, "\n".join(problems)
+
+
+def test_gpu_recordings_match_their_snippets() -> None:
+    """A GPU output recorded before its snippet changed is stale: record it again."""
+    problems = record.problems(ROOT)
     assert not problems, "\n".join(problems)
 
 

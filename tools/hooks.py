@@ -7,6 +7,9 @@ come from ``tools.runner`` (content-hash cache shared with pytest); what is miss
 now, with progress in the log. Any broken rule (``tools.pages.check``), or a snippet that
 fails or times out, aborts the build with a message naming the page and the snippet.
 
+A snippet with an output recorded on a GPU (``tools.record``) shows two content tabs:
+this build's output and the recorded one, labelled with GPU, torch version and date.
+
 Example scripts in percent format also become notebook pages (``tools.notebooks``,
 rendered by mkdocs-jupyter from the same run); their example blocks link to them, and
 each notebook page offers its ``.py`` and ``.ipynb`` for download.
@@ -32,11 +35,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import notebooks, pages  # noqa: E402
+from tools import notebooks, pages, record  # noqa: E402
 from tools.runner import Result, Runner, SnippetError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 LABELS = {"zh": ("输出", "图"), "en": ("Output", "Figure")}
+BUILD_TAB = {"zh": "本次构建", "en": "This build"}
+RECORDED = {"zh": ("录制于 {date}", "已过期：代码在录制后改过"),
+            "en": ("recorded {date}", "stale: the code changed since")}
 NOTEBOOK_LINKS = {"zh": ("以笔记本查看", "下载"), "en": ("View as a notebook", "Download")}
 NOTEBOOK_DIR = "notebooks"  # under docs/, generated, git-ignored
 MARKER = "SNIPPET-OUTPUT-{}-END"
@@ -105,13 +111,29 @@ def _locale(page: Page) -> str:
 
 def render(result: Result, locale: str, links: str = "") -> str:
     """The HTML shown under a snippet: caption, exact stdout, figures, then ``links``."""
+    return _output_html(result.snippet, result.label, result.stdout,
+                        [p.read_bytes() for p in result.figures], locale, links)
+
+
+def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
+    """The same for an output recorded on a GPU (``tools.record``)."""
+    when = RECORDED[locale][0].format(date=rec.date)
+    label = f"{rec.device} · torch {rec.torch} · {rec.seconds:.1f} s · {when}"
+    if stale:
+        label += f" · {RECORDED[locale][1]}"
+    return _output_html(rec.snippet, label, rec.stdout, rec.pngs(), locale, "",
+                        css="snippet-output snippet-output--recorded")
+
+
+def _output_html(snippet: str, label: str, stdout: str, pngs: list[bytes], locale: str,
+                 links: str, css: str = "snippet-output") -> str:
     word, fig = LABELS[locale]
-    parts = [f'<div class="snippet-output" data-snippet="{html.escape(result.snippet)}">',
-             f'<p class="snippet-output__label">{word} · {html.escape(result.label)}</p>']
-    if result.stdout:
-        parts.append(f"<pre><code>{html.escape(result.stdout, quote=False)}</code></pre>")
-    for n, png in enumerate(result.figures, 1):
-        data = base64.b64encode(png.read_bytes()).decode()
+    parts = [f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
+             f'<p class="snippet-output__label">{word} · {html.escape(label)}</p>']
+    if stdout:
+        parts.append(f"<pre><code>{html.escape(stdout, quote=False)}</code></pre>")
+    for n, png in enumerate(pngs, 1):
+        data = base64.b64encode(png).decode()
         parts.append(f'<img class="snippet-output__figure" alt="{fig} {n}" '
                      f'src="data:image/png;base64,{data}">')
     return "\n".join(parts + [links + "</div>"])
@@ -133,9 +155,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         except SnippetError as exc:
             raise PluginError(str(exc)) from None
         links = _notebook_links(target, page) if target in _notebook_sources else ""
-        outputs.append(render(result, _locale(page), links))
+        locale = _locale(page)
+        outputs.append(render(result, locale, links))
         marker = MARKER.format(len(outputs) - 1)
-        lines.insert(fence.end, f"\n{fence.indent}{marker}\n")
+        rec = record.load(_runner.root, path)
+        if rec is None:
+            lines.insert(fence.end, f"\n{fence.indent}{marker}\n")
+        else:  # content tabs: this build's output, and the one recorded on a GPU
+            stale = record.is_stale(_runner.root, rec)
+            outputs.append(render_recording(rec, locale, stale))
+            gpu_tab = RECORDED[locale][0].format(date=rec.date)
+            gpu_tab = f"{rec.gpu} · {gpu_tab}" + (f" · {RECORDED[locale][1]}" if stale else "")
+            i = fence.indent
+            lines.insert(fence.end, (
+                f'\n{i}=== "{BUILD_TAB[locale]} · {result.device}"\n\n{i}    {marker}\n\n'
+                f'{i}=== "{gpu_tab}"\n\n{i}    {MARKER.format(len(outputs) - 1)}\n'))
         if "title=" not in fence.info:
             shown = html.escape(path.resolve().relative_to(_runner.root).as_posix())
             lines[fence.lineno - 1] += f' title="{shown}"'
