@@ -141,6 +141,8 @@ def _output_html(snippet: str, label: str, stdout: str, pngs: list[bytes], local
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files,
                      **kwargs: Any) -> str:
+    if _is_notebook(page):
+        return markdown  # rendered by mkdocs-jupyter; its outputs are in the notebook
     lines = markdown.splitlines()
     outputs: list[str] = []
     for fence in reversed(pages.fences(markdown)):
@@ -182,6 +184,7 @@ def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
         # The same code and outputs are indexed on the example pages; indexing the
         # notebooks too would double every search hit (and their HTML is heavy to parse).
         page.meta["search"] = {"exclude": True}
+        return _notebook_css_link(content, page)
     for n, block in enumerate(_pending.pop(page.file.src_uri, [])):
         marker = MARKER.format(n)
         if f"<p>{marker}</p>" not in content:
@@ -208,29 +211,37 @@ def _notebook_links(target: str, page: Page) -> str:
             f'{Path(target).stem}.ipynb</a></p>\n')
 
 
-_STYLE = re.compile(r'\s*<style type="text/css">(.*?)</style>', re.S)
+_STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
 
 
-def _notebook_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put a notebook page's downloads beside it, and its CSS in one shared file.
+def _notebook_css_link(content: str, page: Page) -> str:
+    """Move mkdocs-jupyter's inlined stylesheets into one shared file.
 
     mkdocs-jupyter inlines JupyterLab's stylesheet (about 600 KB) into every notebook page;
     it goes instead to ``assets/jupyter/<hash>.css``, fetched once and cached, by notebook
-    pages only.
+    pages only. Done before the page is templated, so the rest of the build handles a
+    small page.
     """
+    css = "\n".join(m.group(1).strip() for m in _STYLE.finditer(content))
+    if not css:
+        return content
+    name = hashlib.sha256(css.encode()).hexdigest()[:12] + ".css"
+    _notebook_css[name] = css
+    page.meta["notebook_css"] = get_relative_url(f"assets/jupyter/{name}", page.url)
+    return _STYLE.sub("", content)
+
+
+def _notebook_page(output: str, page: Page) -> str:
+    """Put a notebook page's downloads beside it and link its stylesheet."""
     stem = Path(page.file.src_uri).name.split(".")[0]
     folder = Path(page.file.abs_dest_path).parent
     folder.mkdir(parents=True, exist_ok=True)
     source = _notebook_sources[f"examples/{stem}.py"]
     shutil.copyfile(source, folder / source.name)
     shutil.copyfile(page.file.abs_src_path, folder / f"{stem}.ipynb")
-    css = "\n".join(m.group(1).strip() for m in _STYLE.finditer(output))
-    if not css:
+    href = page.meta.get("notebook_css")
+    if not href:
         return output
-    name = hashlib.sha256(css.encode()).hexdigest()[:12] + ".css"
-    _notebook_css[name] = css
-    href = get_relative_url(f"assets/jupyter/{name}", page.url)
-    output = _STYLE.sub("", output)
     return output.replace("</head>", f'  <link rel="stylesheet" href="{href}">\n  </head>', 1)
 
 
@@ -243,5 +254,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # "<link>/sitemap.xml" for each, a 404 on every page. The language switch keeps its
     # page-specific links, and sitemap.xml keeps the hreflang alternates for search engines.
     if _is_notebook(page):
-        output = _notebook_page(output, page, config)
+        output = _notebook_page(output, page)
     return _ALTERNATE.sub("", output)
