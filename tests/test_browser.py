@@ -18,13 +18,14 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from tests.test_built_site import PAGES, url_path
+from tests.test_notebooks import EXAMPLES
 from tools.runner import ROOT
 
 pytestmark = pytest.mark.xdist_group("built-site")
 # Debian's Chromium by default; CHROMIUM_PATH=bundled uses Playwright's own (GitHub Actions).
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-SLUGS = PAGES
+SLUGS = PAGES + [f"notebooks/{p.stem}" for p in EXAMPLES]
 
 
 @pytest.fixture(scope="session")
@@ -162,6 +163,11 @@ def test_page_renders_completely(reader: Reader, slug: str, lang: str) -> None:
         page.wait_for_function("[...document.querySelectorAll('.arithmatex')]"
                                ".every(e => e.querySelector('.katex'))", timeout=10000)
         assert page.locator(".katex-error").count() == 0
+    if slug.startswith("notebooks/"):  # JupyterLab's stylesheet, now a separate file, applies
+        padding = page.evaluate("getComputedStyle(document.querySelector('.jupyter-wrapper'))"
+                                ".getPropertyValue('--jp-cell-padding')")
+        assert padding.strip(), "the notebook stylesheet did not load"
+        assert page.locator(".jp-OutputArea-output").count() > 0
     diagrams = page.locator(".mermaid")
     if diagrams.count():
         page.wait_for_function("[...document.querySelectorAll('.mermaid')]"

@@ -133,3 +133,41 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     (artifacts / "external-links.txt").write_text("\n".join(sorted(external)) + "\n",
                                                   encoding="utf-8")
     assert not broken, "\n".join(broken[:50])
+
+
+# Numbers in prose that are not outputs of our runs, each with its reason.
+QUOTED = {
+    "2.3026": "ln 10, the loss of a uniform guess over 10 classes",
+    "1409.1556": "the VGG paper's arXiv id",
+    "2.137231": "the notes' own quickstart run", "1.050324": "the notes' own quickstart run",
+    "0.005396": "the notes' own sine run", "0.018170": "the notes' own GPU sine run",
+}
+
+
+def test_numbers_quoted_in_prose_are_real_outputs() -> None:
+    """A precise number in a page's text (4+ decimals) must be printed by its snippets.
+
+    Typed-in results go stale silently when a snippet or library changes; this catches them.
+    Pages without snippets (overviews) may quote any snippet's output.
+    """
+    runner = Runner(ROOT)
+    every: dict[str, str] = {}
+    stale = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        fenced = {n for f in pages.fences(text) for n in range(f.lineno, f.end + 1)}
+        prose = "\n".join(line for n, line in enumerate(text.splitlines(), 1)
+                          if n not in fenced)
+        numbers = set(re.findall(r"(?<![\w.])\d+\.\d{4,}(?!\d)", prose)) - set(QUOTED)
+        snippets = [s for s in pages.includes(text) if s.endswith(".py")]
+        if not numbers:
+            continue
+        if snippets:
+            out = "".join(runner.result(ROOT / "snippets" / s).stdout for s in snippets)
+        else:
+            if not every:
+                every = {p.as_posix(): runner.result(p).stdout
+                         for p in sorted((ROOT / "snippets").rglob("*.py"))}
+            out = "".join(every.values())
+        stale += [f"{page.relative_to(ROOT)}: {n}" for n in sorted(numbers) if n not in out]
+    assert not stale, "numbers in the text that no snippet prints:\n" + "\n".join(stale)

@@ -13,10 +13,11 @@ Environment variables:
                           build after the tests, to prove it executes nothing)
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
 
-Under pytest-xdist each of N workers runs one snippet at a time, so a snippet gets
-``cores // N`` threads (``OMP_NUM_THREADS``, unless set already): N snippets each
-spinning up one thread per core would oversubscribe the cores, which makes the many
-small-tensor loops of the examples several times slower.
+Snippets run with one CPU thread (``OMP_NUM_THREADS=1``) unless ``OMP_NUM_THREADS`` is
+set (it then joins the cache key). The thread count changes the rounding of parallel sums,
+so a fixed one makes ``pytest`` on any number of cores and ``mkdocs serve`` print the
+same numbers; and pytest-xdist's workers (one per core) do not oversubscribe the cores,
+which made the small-tensor loops of the examples several times slower.
 """
 
 from __future__ import annotations
@@ -121,6 +122,8 @@ class Runner:
         self._salt = "|".join(
             [torch_version(), device_fingerprint(), file_hash(CHILD) or "",
              file_hash(TOOLS / "notes_mpl_backend.py") or ""]
+            + ([f"threads={os.environ['OMP_NUM_THREADS']}"]
+               if "OMP_NUM_THREADS" in os.environ else [])
         )
 
     def key(self, snippet: Path) -> str:
@@ -189,9 +192,7 @@ class Runner:
             PYTHONIOENCODING="utf-8",
             PYTHONHASHSEED="0",
         )
-        workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-        if workers > 1 and "OMP_NUM_THREADS" not in os.environ:
-            env["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))
+        env.setdefault("OMP_NUM_THREADS", "1")
         cmd = [sys.executable, str(CHILD), str(snippet), str(staging), str(self.root)]
         try:
             with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
