@@ -51,8 +51,8 @@ def test_caption_title_and_figures(project: Project) -> None:
     zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
     en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
     assert '<span class="filename">snippets/p/plot.py</span>' in en
-    assert re.search(r"输出 · cpu · torch \S+ · \d+\.\d s", zh)
-    assert re.search(r"Output · cpu · torch \S+ · \d+\.\d s", en)
+    assert re.search(r"输出 · cpu · torch \S+ · \d+\.\d+ s", zh)
+    assert re.search(r"Output · cpu · torch \S+ · \d+\.\d+ s", en)
     assert en.count('src="data:image/png;base64,') == 1
     assert 'alt="Figure 1"' in en and 'alt="图 1"' in zh
 
@@ -221,6 +221,24 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert "stale: the code changed since" in en
     [problem] = record.problems(project.path)
     assert problem.startswith("recordings/p/dev.py.json: stale, snippets/p/dev.py changed")
+
+
+FRESH = """\
+import atexit, multiprocessing, os, sys
+atexit.register(lambda: print("atexit handlers ran"))
+print(multiprocessing.get_start_method(), sys.flags.hash_randomization, os.path.isdir("data"),
+      os.path.basename(sys.argv[0]), __name__, sys.stdout.encoding)
+"""
+
+
+@pytest.mark.parametrize("forkserver", ["1", "0"])
+def test_a_snippet_runs_as_in_a_fresh_python(project: Project, forkserver: str) -> None:
+    """Forked from the server that preloads torch, or started anew: the same world."""
+    project.write("snippets/p/fresh.py", FRESH)
+    r = project.run("tools.runner", "snippets/p/fresh.py", SNIPPETS_FORKSERVER=forkserver)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split("\n", 1)[1] == (
+        "fork 0 True fresh.py __main__ utf-8\natexit handlers ran\n")
 
 
 FAILING = {

@@ -10,12 +10,19 @@ the device, the torch version, the time taken, the files under ROOT that the sni
 A snippet in percent format (``# %%`` lines, as Jupyter, VS Code and jupytext read it)
 runs cell by cell in one ``__main__`` namespace, as a notebook kernel would; a plain
 script is one cell. Line numbers in tracebacks are the file's own.
+
+``run()`` is the same in a process forked from the runner's fork server, which has already
+imported torch and torchvision (see ``tools.runner``): it first sets up what a fresh
+``python`` would have had (working directory, environment, stderr), and runs the atexit
+handlers at the end, as interpreter shutdown does.
 """
 
 from __future__ import annotations
 
+import atexit
 import importlib.metadata
 import json
+import multiprocessing
 import os
 import re
 import sys
@@ -37,9 +44,13 @@ def split_cells(source: str) -> list[tuple[int, str]]:
     return [(n, "".join(lines)) for n, lines in cells if "".join(lines).strip()]
 
 
-def _device() -> str:
+def _device(namespace: dict[str, object]) -> str:
     torch = sys.modules.get("torch")
-    if torch is None:
+    # torch may be preloaded by the fork server: count it only if the snippet imported it
+    uses_torch = any(isinstance(v, types.ModuleType) and v.__name__.split(".")[0] == "torch"
+                     or getattr(v, "__module__", None) in ("torch", "torch.nn")
+                     for v in namespace.values())
+    if torch is None or not uses_torch:
         return "cpu"
     if torch.cuda.is_available():
         return f"cuda ({torch.cuda.get_device_name()})"
@@ -114,9 +125,25 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     sys.stdout.flush()
     deps = sorted(os.path.relpath(p, root) for p in reads if os.path.isfile(p))
-    meta = {"device": _device(), "torch": _torch_version(), "seconds": seconds,
+    meta = {"device": _device(module.__dict__), "torch": _torch_version(), "seconds": seconds,
             "cpu_seconds": cpu, "deps": deps, "cells": cells}
     (out_dir / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def run(snippet: Path, out_dir: Path, root: Path, cwd: str, env: dict[str, str]) -> None:
+    """``main`` in a process forked from the fork server, set up as a fresh process."""
+    os.chdir(cwd)
+    os.environ.update(env)
+    multiprocessing.set_start_method(None, force=True)  # the platform's default, not ours
+    err = os.open(out_dir / "stderr.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(err, 2)
+    os.close(err)
+    try:
+        main(snippet, out_dir, root)
+    finally:
+        atexit._run_exitfuncs()  # the process ends with os._exit, which skips them
+        sys.stdout.flush()
+        sys.stderr.flush()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ Environment variables:
   SNIPPETS_REQUIRE_CACHED ``1``: a missing or stale result is an error, never a run (CI's
                           build after the tests, to prove it executes nothing)
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
+  SNIPPETS_FORKSERVER     ``0``: start each snippet as a new ``python`` instead of forking
+                          it from a server that has imported torch (see ``_fork_server``)
 
 Snippets run with one CPU thread (``OMP_NUM_THREADS=1``) unless ``OMP_NUM_THREADS`` is
 set (it then joins the cache key). The thread count changes the rounding of parallel sums,
@@ -24,7 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import importlib.util
 import json
+import multiprocessing
+import multiprocessing.context
+import multiprocessing.forkserver
 import os
 import platform
 import shutil
@@ -38,9 +44,14 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from tools import _child
+
 TOOLS = Path(__file__).resolve().parent
 CHILD = TOOLS / "_child.py"
 ROOT = TOOLS.parent
+PRELOAD = ("torch", "torchvision")  # imported once by the fork server
+FORKSERVER = (os.environ.get("SNIPPETS_FORKSERVER", "1") != "0"
+              and "forkserver" in multiprocessing.get_all_start_methods())
 
 
 class SnippetError(Exception):
@@ -69,7 +80,8 @@ class Result:
 
     @property
     def label(self) -> str:
-        return f"{self.device} · torch {self.torch} · {self.seconds:.1f} s"
+        seconds = f"{self.seconds:.2f}" if self.seconds < 1 else f"{self.seconds:.1f}"
+        return f"{self.device} · torch {self.torch} · {seconds} s"
 
 
 def _sha256(data: bytes) -> str:
@@ -193,12 +205,10 @@ class Runner:
             PYTHONHASHSEED="0",
         )
         env.setdefault("OMP_NUM_THREADS", "1")
-        cmd = [sys.executable, str(CHILD), str(snippet), str(staging), str(self.root)]
         try:
             with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
                 (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
-                proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.PIPE, timeout=self.timeout)
+                returncode = self._spawn(snippet, staging, cwd, env)
         except subprocess.TimeoutExpired:
             shutil.rmtree(staging, ignore_errors=True)
             raise SnippetError(
@@ -207,15 +217,16 @@ class Runner:
         finally:  # every execution is logged, including failed and timed-out ones
             with open(self.cache / "executions.log", "a", encoding="utf-8") as log:
                 log.write(f"{rel}\t{entry.name}\t{time.time():.0f}\n")
-        stderr = proc.stderr.decode("utf-8", "replace")
-        if proc.returncode != 0 or not (staging / "meta.json").exists():
+        if returncode != 0 or not (staging / "meta.json").exists():
+            stderr = (staging / "stderr.txt").read_bytes().decode("utf-8", "replace")
             shutil.rmtree(staging, ignore_errors=True)
             tail = "\n".join(stderr.rstrip().splitlines()[-25:])
             raise SnippetError(
-                f"{rel}{context}: exited with status {proc.returncode}\n{tail}"
+                f"{rel}{context}: exited with status {returncode}\n{tail}"
             )
         meta = json.loads((staging / "meta.json").read_text(encoding="utf-8"))
         (staging / "meta.json").unlink()
+        (staging / "stderr.txt").unlink(missing_ok=True)
         deps = {p: file_hash(self.root / p) for p in meta.pop("deps")}
         result = dict(
             meta,
@@ -229,6 +240,50 @@ class Runner:
         (staging / "result.json").write_text(json.dumps(result), encoding="utf-8")
         shutil.rmtree(entry, ignore_errors=True)
         staging.rename(entry)
+
+
+    def _spawn(self, snippet: Path, staging: Path, cwd: str, env: dict[str, str]) -> int:
+        """Run the child; its exit status. Raises TimeoutExpired after ``self.timeout``."""
+        if not FORKSERVER:
+            with open(staging / "stderr.txt", "wb") as err:
+                cmd = [sys.executable, str(CHILD), str(snippet), str(staging), str(self.root)]
+                return subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                      stderr=err, timeout=self.timeout).returncode
+        proc = _fork_server(env).Process(target=_child.run,
+                                         args=(snippet, staging, self.root, cwd, env))
+        proc.start()
+        proc.join(self.timeout)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+            raise subprocess.TimeoutExpired(str(snippet), self.timeout)
+        return proc.exitcode if proc.exitcode is not None else -1
+
+
+_server: multiprocessing.context.BaseContext | None = None
+
+
+def _fork_server(env: dict[str, str]) -> multiprocessing.context.BaseContext:
+    """The fork server, started once per process with torch and torchvision imported.
+
+    Importing them takes 2-3 s, most of a short snippet's run; each snippet is a fork of
+    this server instead, still a process of its own. Variables read only at interpreter
+    start (hash seed, stdio encoding, thread count) are set when the server starts.
+    """
+    global _server
+    if _server is None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload([m for m in PRELOAD if importlib.util.find_spec(m)])
+        saved = dict(os.environ)
+        os.environ.update({k: env[k] for k in ("PYTHONHASHSEED", "PYTHONIOENCODING",
+                                                "OMP_NUM_THREADS", "MPLBACKEND")})
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        _server = ctx
+    return _server
 
 
 def main(argv: list[str]) -> int:
