@@ -223,6 +223,19 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert problem.startswith("recordings/p/dev.py.json: stale, snippets/p/dev.py changed")
 
 
+def test_cached_search_entries_equal_fresh_ones(project: Project) -> None:
+    project.write("snippets/p/a.py", "print('张量的形状')\n")
+    project.pages("p", "p/a.py")
+    index = project.path / "site/search/search_index.json"
+    assert project.build().returncode == 0
+    cold = index.read_text(encoding="utf-8")
+    assert project.build().returncode == 0  # every page's entries from .cache/search/
+    assert index.read_text(encoding="utf-8") == cold
+    project.write("docs/p.en.md", page("p/a.py") + "\nA new word: zebra.\n")
+    assert project.build().returncode == 0
+    assert "zebra" in index.read_text(encoding="utf-8")
+
+
 FRESH = """\
 import atexit, multiprocessing, os, sys
 atexit.register(lambda: print("atexit handlers ran"))

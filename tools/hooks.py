@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import logging
 import re
 import shutil
@@ -33,6 +34,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from material.plugins.search.plugin import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import notebooks, pages, record  # noqa: E402
@@ -54,14 +57,42 @@ _notebook_css: dict[str, str] = {}  # file name under assets/jupyter/ -> CSS
 _is_doc_page = File.is_documentation_page
 
 
+_index_page = SearchIndex.add_entry_from_context
+_search_cache = Path(".cache/search")
+
+
+def _index_page_cached(self: SearchIndex, page: Page) -> None:
+    """Material's search indexing of one page, cached by everything it reads.
+
+    Parsing each page's HTML (and cutting its Chinese into words with jieba) is the
+    largest part of a rebuild; a page whose HTML, URL, title, table of contents and
+    metadata are unchanged gets the same entries, so they are kept in .cache/search/.
+    """
+    key = hashlib.sha256(json.dumps(
+        [page.url, page.title, str(page.toc), page.meta, page.content, self.config],
+        default=str, ensure_ascii=False).encode()).hexdigest()[:32]
+    path = _search_cache / f"{key}.json"
+    if path.is_file():
+        self.entries.extend(json.loads(path.read_text(encoding="utf-8")))
+        return
+    first = len(self.entries)
+    _index_page(self, page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(self.entries[first:], ensure_ascii=False), encoding="utf-8")
+
+
+SearchIndex.add_entry_from_context = _index_page_cached  # type: ignore[method-assign]
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _snippets_dir, _runner
+    global _snippets_dir, _runner, _search_cache
     base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
     root = Path(config.config_file_path).resolve().parent
     if _runner.root != root:
         _runner = Runner(root)
     _runner.log = log.info
     _snippets_dir = root / (base[0] if isinstance(base, list) else base)
+    _search_cache = root / ".cache" / "search"
     problems = pages.check(Path(config.docs_dir), _snippets_dir)
     if problems:
         raise PluginError("Site rules broken:\n  " + "\n  ".join(problems))
