@@ -29,7 +29,6 @@ from tools import notebooks
 from tools._child import CELL, split_cells
 from tools.runner import ROOT, Runner
 
-pytestmark = pytest.mark.xdist_group("notebooks")
 EXAMPLES = sorted(p for p in (ROOT / "snippets/examples").glob("*.py")
                   if notebooks.is_notebook_source(p))
 LANGS = {"zh": "", "en": "en/"}
