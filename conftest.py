@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import pytest_codeblocks.plugin as pcb
+from _pytest.nodeid import coerce_node_id
 from mkdocs.utils.yaml import yaml_load
 
 from tools.pages import RUN_LANGS, Fence
@@ -44,6 +46,11 @@ def _extract_from_file(path: Path, *args: Any, **kwargs: Any) -> list[Any]:
         found = target and _snippets.get_snippet_path(target)
         b.snippet = Path(found) if found else None
         b.target = target
+        if b.snippet is not None:
+            # Both languages show the same snippet: keep their two blocks on one xdist
+            # worker (the second is a cache hit), so no worker idles on the other's lock.
+            group = b.snippet.resolve().relative_to(ROOT).as_posix()
+            b.marks.append(f"pytest.mark.xdist_group({group!r})")
     return blocks
 
 
@@ -69,3 +76,17 @@ def _runtest(self: pcb.TestBlock) -> None:
 
 pcb.extract_from_file = _extract_from_file
 pcb.TestBlock.runtest = _runtest
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``--dist loadgroup`` for pytest 9: xdist 3.8 tags a grouped test by setting
+    ``item._nodeid``, which pytest 9 no longer reads (it keeps ``item._id``), so groups
+    were silently ignored. Tag them the way pytest 9 reads, as xdist means to."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                        for m in item.iter_markers("xdist_group")})
+        if names and "@" not in item.nodeid.rsplit("]", 1)[-1]:
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(names)}")
