@@ -39,7 +39,7 @@ from material.plugins.search.plugin import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import notebooks, pages, record  # noqa: E402
-from tools.runner import Result, Runner, SnippetError  # noqa: E402
+from tools.runner import Result, Runner, SnippetError, run_label  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 LABELS = {"zh": ("输出", "图"), "en": ("Output", "Figure")}
@@ -149,7 +149,7 @@ def render(result: Result, locale: str, links: str = "") -> str:
 def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
     """The same for an output recorded on a GPU (``tools.record``)."""
     when = RECORDED[locale][0].format(date=rec.date)
-    label = f"{rec.device} · torch {rec.torch} · {rec.seconds:.1f} s · {when}"
+    label = f"{run_label(rec.device, rec.torch, rec.seconds)} · {when}"
     if stale:
         label += f" · {RECORDED[locale][1]}"
     return _output_html(rec.snippet, label, rec.stdout, rec.pngs(), locale, "",

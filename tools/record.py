@@ -58,13 +58,14 @@ def path_for(root: Path, snippet: Path) -> Path:
     return root / FOLDER / f"{rel}.json"
 
 
+def _read(path: Path) -> Recording:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Recording(**{**data, "figures": tuple(data["figures"])})
+
+
 def load(root: Path, snippet: Path) -> Recording | None:
     path = path_for(root, snippet)
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["figures"] = tuple(data["figures"])
-    return Recording(**data)
+    return _read(path) if path.is_file() else None
 
 
 def is_stale(root: Path, recording: Recording) -> bool:
@@ -76,8 +77,7 @@ def problems(root: Path) -> list[str]:
     """Recordings that no longer match their snippet (changed or gone)."""
     out = []
     for path in sorted((root / FOLDER).rglob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        rec = Recording(**{**data, "figures": tuple(data["figures"])})
+        rec = _read(path)
         if is_stale(root, rec):
             out.append(f"{path.relative_to(root)}: stale, {rec.snippet} changed after it was "
                        f"recorded on {rec.gpu} ({rec.date}); record it again with "

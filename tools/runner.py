@@ -80,8 +80,13 @@ class Result:
 
     @property
     def label(self) -> str:
-        seconds = f"{self.seconds:.2f}" if self.seconds < 1 else f"{self.seconds:.1f}"
-        return f"{self.device} · torch {self.torch} · {seconds} s"
+        return run_label(self.device, self.torch, self.seconds)
+
+
+def run_label(device: str, torch: str, seconds: float) -> str:
+    """How a run is captioned on the page: device, torch version, time."""
+    shown = f"{seconds:.2f}" if seconds < 1 else f"{seconds:.1f}"
+    return f"{device} · torch {torch} · {shown} s"
 
 
 def _sha256(data: bytes) -> str:
