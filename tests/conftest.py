@@ -1,25 +1,44 @@
-"""Shared fixtures: the real site, built once per test worker."""
+"""Shared fixtures: the real site, built once per test run and shared by all workers."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from tools.runner import ROOT
 
 
+def mkdocs() -> str:
+    """The ``mkdocs`` console script, as users type it (not ``python -m mkdocs``)."""
+    found = shutil.which("mkdocs")
+    assert found, "the mkdocs console script is not on PATH (pip install -r requirements.txt)"
+    return found
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                       cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                       capture_output=True, text=True, timeout=3600)
-    assert r.returncode == 0, r.stderr[-4000:]
-    assert "WARNING" not in r.stderr, r.stderr[-4000:]
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """``mkdocs build --strict`` of the real project, once for all xdist workers.
+
+    The first worker to ask builds it under a lock; the others wait and read the same
+    build (pytest-xdist's documented recipe). A failed build is reported to every worker.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the folder all workers of this run share
+    out, status = shared / "site", shared / "site-status.json"
+    with FileLock(str(shared / "site.lock")):
+        if not status.is_file():
+            r = subprocess.run([mkdocs(), "build", "--strict", "-d", str(out)], cwd=ROOT,
+                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                               capture_output=True, text=True, timeout=3600)
+            ok = r.returncode == 0 and "WARNING" not in r.stderr
+            status.write_text(json.dumps({"ok": ok, "log": r.stderr[-4000:]}), "utf-8")
+        built = json.loads(status.read_text("utf-8"))
+    assert built["ok"], built["log"]
     return out
-
-

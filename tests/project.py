@@ -1,4 +1,10 @@
-"""A throwaway MkDocs project wired like ours (same hook, runner and pytest shim)."""
+"""A throwaway MkDocs project wired like ours (same hook, runner and pytest shim).
+
+Commands run as users type them: the ``mkdocs`` and ``pytest`` console scripts, and
+``python -m tools.runner``. Snippets start as new ``python`` processes
+(``SNIPPETS_FORKSERVER=0``): the planted ones import nothing heavy, so a fork server that
+imports torch would cost more than it saves; tests of the fork server turn it back on.
+"""
 
 from __future__ import annotations
 
@@ -42,6 +48,7 @@ def page(*includes: str, lang: str = "en") -> str:
 class Project:
     def __init__(self, path: Path) -> None:
         self.path = path
+        path.mkdir(parents=True, exist_ok=True)
         (path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
         shutil.copytree(ROOT / "tools", path / "tools",
                         ignore=shutil.ignore_patterns("__pycache__"))
@@ -49,9 +56,10 @@ class Project:
         (path / "pytest.ini").write_text("[pytest]\ntestpaths = docs\n", encoding="utf-8")
         self.write("docs/index.zh.md", "# 首页 { #home }\n")
         self.write("docs/index.en.md", "# Home { #home }\n")
-        self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        self.env.pop("SNIPPETS_CACHE_DIR", None)
-        self.env.pop("SNIPPETS_REQUIRE_CACHED", None)
+        self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SNIPPETS_FORKSERVER="0")
+        for name in ("SNIPPETS_CACHE_DIR", "SNIPPETS_REQUIRE_CACHED", "SNIPPETS_TIMEOUT",
+                     "PYTEST_XDIST_WORKER", "PYTEST_ADDOPTS"):
+            self.env.pop(name, None)
 
     def write(self, rel: str, text: str) -> Path:
         target = self.path / rel
@@ -64,10 +72,12 @@ class Project:
         for lang in ("zh", "en"):
             self.write(f"docs/{name}.{lang}.md", page(*includes, lang=lang))
 
-    def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", *args], cwd=self.path,
-                              env=dict(self.env, **env), capture_output=True,
-                              text=True, timeout=300)
+    def run(self, *cmd: str, **env: str) -> subprocess.CompletedProcess[str]:
+        """``cmd`` in the project; a console script (``mkdocs``) is found on PATH."""
+        exe = shutil.which(cmd[0]) if cmd[0] in ("mkdocs", "pytest") else cmd[0]
+        assert exe, f"console script {cmd[0]} not on PATH"
+        return subprocess.run([exe, *cmd[1:]], cwd=self.path, env=dict(self.env, **env),
+                              capture_output=True, text=True, timeout=300)
 
     def build(self, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run("mkdocs", "build", "--strict", **env)
@@ -75,6 +85,12 @@ class Project:
     def codeblocks(self, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run("pytest", "--codeblocks", "docs/", "-p", "no:cacheprovider",
                         **env)
+
+    def runner(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        return self.run(sys.executable, "-m", "tools.runner", *args, **env)
+
+    def cache_entries(self) -> list[Path]:
+        return [p for p in (self.path / ".cache" / "snippets").iterdir() if p.is_dir()]
 
     def executions(self) -> Counter[str]:
         log = self.path / ".cache" / "snippets" / "executions.log"

@@ -21,7 +21,6 @@ from tests.test_built_site import PAGES, url_path
 from tests.test_notebooks import EXAMPLES
 from tools.runner import ROOT
 
-pytestmark = pytest.mark.xdist_group("built-site")
 # Debian's Chromium by default; CHROMIUM_PATH=bundled uses Playwright's own (GitHub Actions).
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"

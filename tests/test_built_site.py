@@ -14,7 +14,6 @@ import pytest
 from tools import pages
 from tools.runner import ROOT, Runner
 
-pytestmark = pytest.mark.xdist_group("built-site")  # one build, on one worker
 PAGES = sorted(p.relative_to(ROOT / "docs").as_posix()[: -len(".zh.md")]
                for p in (ROOT / "docs").rglob("*.zh.md"))
 

@@ -248,7 +248,7 @@ print(multiprocessing.get_start_method(), sys.flags.hash_randomization, os.path.
 def test_a_snippet_runs_as_in_a_fresh_python(project: Project, forkserver: str) -> None:
     """Forked from the server that preloads torch, or started anew: the same world."""
     project.write("snippets/p/fresh.py", FRESH)
-    r = project.run("tools.runner", "snippets/p/fresh.py", SNIPPETS_FORKSERVER=forkserver)
+    r = project.runner("snippets/p/fresh.py", SNIPPETS_FORKSERVER=forkserver)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split("\n", 1)[1] == (
         "fork 0 True fresh.py __main__ utf-8\natexit handlers ran\n")
@@ -299,15 +299,22 @@ RULES = {
         {"docs/p.zh.md": page("p/missing.py", lang="zh"),
          "docs/p.en.md": page("p/missing.py")},
         ["docs/p.zh.md:3: snippet snippets/p/missing.py not found"],
-        ["docs/p.en.md, line 3: snippet 'p/missing.py' not found"]),
+        ["docs/p.en.md, line 3: snippet snippets/p/missing.py not found"]),
     "missing twin": (
         {"docs/p.zh.md": page("p/a.py", lang="zh"), "snippets/p/a.py": "print(1)\n"},
         ["docs/p.zh.md: its translation docs/p.en.md is missing"], None),
     "different includes": (
         {"docs/p.zh.md": page("p/a.py", lang="zh"), "docs/p.en.md": page("p/b.py"),
          "snippets/p/a.py": "print(1)\n", "snippets/p/b.py": "print(2)\n"},
-        ["docs/p.zh.md and docs/p.en.md: snippet includes differ: ['p/a.py', 'p/b.py']"],
+        ["docs/p.zh.md and docs/p.en.md: snippet includes differ: 'p/a.py' is included 1x in"
+         " docs/p.zh.md (line 3) but 0x in docs/p.en.md; 'p/b.py' is included 0x in "
+         "docs/p.zh.md but 1x in docs/p.en.md (line 3)"],
         None),
+    "twins include a snippet a different number of times": (
+        {"docs/p.zh.md": page("p/a.py", "p/a.py", lang="zh"), "docs/p.en.md": page("p/a.py"),
+         "snippets/p/a.py": "print(1)\n"},
+        ["'p/a.py' is included 2x in docs/p.zh.md (line 3, 6) but 1x in docs/p.en.md "
+         "(line 3)"], None),
     "different anchors": (
         {"docs/p.zh.md": "# 页面 { #page }\n\n## 一 { #one }\n",
          "docs/p.en.md": "# Page { #page }\n\n## One { #first }\n"},
@@ -330,7 +337,7 @@ RULES = {
         {"docs/p.zh.md": page(lang="zh") + "\n```bash\nls\n```\n",
          "docs/p.en.md": page() + "\n```bash\nls\n```\n"},
         ["docs/p.zh.md:3: 'bash' fence would be executed; use 'console'"],
-        ["docs/p.zh.md, line 3: a 'bash' fence is run as a shell command"]),
+        ["docs/p.zh.md, line 3: 'bash' fence would be executed; use 'console'"]),
     "page without language": (
         {"docs/p.md": "# P { #p }\n"},
         ["docs/p.md: name a page x.zh.md or x.en.md"], None),

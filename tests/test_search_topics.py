@@ -17,7 +17,6 @@ from pathlib import Path
 import jieba
 import pytest
 
-pytestmark = pytest.mark.xdist_group("built-site")
 
 # page slug -> (Chinese query, English query) per CONTENT.md topic
 TOPICS: dict[str, list[tuple[str, str]]] = {

@@ -1,29 +1,38 @@
 """Run one snippet as ``__main__`` in this (fresh) process and describe the run.
 
 Usage: ``python tools/_child.py SNIPPET OUT_DIR ROOT`` -- called by ``tools.runner``,
-never by hand. File descriptor 1 goes to OUT_DIR/stdout.bin, so everything the snippet
-(and any process it starts) prints is kept byte for byte; figures shown with
-``plt.show()`` land in OUT_DIR (see ``notes_mpl_backend``), and OUT_DIR/meta.json records
-the device, the torch version, the time taken, the files under ROOT that the snippet read
-(its data dependencies, for the cache key) and where each cell's output ends.
+never by hand. File descriptor 1 goes to OUT_DIR/stdout.bin and 2 to OUT_DIR/stderr.bin,
+so everything the snippet (and any process it starts) prints is kept byte for byte;
+figures shown with ``plt.show()`` land in OUT_DIR (see ``notes_mpl_backend``), and
+OUT_DIR/meta.json records the device, the torch version, the time taken, the files under
+ROOT that the snippet read (its data dependencies, for the cache key) and where each
+cell's output ends. OUT_DIR is outside the project and the cache: the runner checks it
+and copies it into the cache after this process and its whole group have ended.
+
+A snippet may not write into the project (only into its working directory, a temporary
+folder, and ``data/``, where data sets download): an audit hook refuses such writes with
+a ``PermissionError`` naming the file, so a snippet that does fails, blamed by name.
 
 A snippet in percent format (``# %%`` lines, as Jupyter, VS Code and jupytext read it)
 runs cell by cell in one ``__main__`` namespace, as a notebook kernel would; a plain
-script is one cell. Line numbers in tracebacks are the file's own.
+script is one cell. Line numbers in tracebacks are the file's own. ``os._exit(0)`` ends
+the run successfully, as it does for ``python snippet.py``.
 
 ``run()`` is the same in a process forked from the runner's fork server, which has already
 imported torch and torchvision (see ``tools.runner``): it first sets up what a fresh
-``python`` would have had (working directory, environment, stderr), and runs the atexit
-handlers at the end, as interpreter shutdown does.
+``python`` would have had (session, working directory, environment, stderr, random
+state), and runs the atexit handlers at the end, as interpreter shutdown does.
 """
 
 from __future__ import annotations
 
 import atexit
+import errno
 import importlib.metadata
 import json
 import multiprocessing
 import os
+import random
 import re
 import sys
 import time
@@ -32,6 +41,11 @@ import warnings
 from pathlib import Path
 
 CELL = re.compile(r"^# %%")  # jupytext's percent format
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+# Audit events that change the file system, and which of their arguments are paths.
+_CHANGES = {"os.remove": (0,), "os.rmdir": (0,), "os.mkdir": (0,), "os.rename": (0, 1),
+            "os.symlink": (1,), "os.link": (1,), "os.truncate": (0,), "os.chmod": (0,),
+            "os.chown": (0,), "os.utime": (0,), "shutil.rmtree": (0,)}
 
 
 def split_cells(source: str) -> list[tuple[int, str]]:
@@ -69,25 +83,47 @@ def _torch_version() -> str:
         return "not installed"
 
 
-def main(snippet: Path, out_dir: Path, root: Path) -> None:
-    reads: set[str] = set()
-    snippet_real = os.path.realpath(snippet)
+def _guard(root: Path, snippet: Path, reads: set[str]) -> None:
+    """Record what the snippet reads under ROOT; refuse what it would write there."""
     inside = str(root) + os.sep
-    # The runner's own files and the interpreter are part of the cache key already.
-    outside = tuple(str(p) + os.sep for p in (Path(sys.prefix).resolve(), root / ".cache",
-                                              root / "tools"))
+    # Read: the runner's own files and the interpreter are part of the cache key already.
+    skip = tuple(str(p) + os.sep for p in (Path(sys.prefix).resolve(), root / ".cache",
+                                           root / "tools"))
+    # Written: data sets download into data/; a virtual environment may live in ROOT.
+    writable = tuple(str(p) + os.sep for p in (root / "data", Path(sys.prefix).resolve()))
+    snippet_real = os.path.realpath(snippet)
+
+    def refuse(path: str) -> None:
+        real = os.path.realpath(path)
+        if real.startswith(inside) and not real.startswith(writable):
+            rel = os.path.relpath(real, root)
+            raise PermissionError(errno.EACCES, "a snippet may not write into the project "
+                                  "(use tempfile.TemporaryDirectory(), or data/ for data "
+                                  "sets)", rel)
 
     def audit(event: str, args: tuple[object, ...]) -> None:
-        # Record regular files under ROOT that the snippet opens for reading.
-        if event != "open" or not isinstance(args[0], (str, bytes, os.PathLike)):
-            return
-        mode = args[1]
-        if isinstance(mode, str) and any(c in mode for c in "wax+"):
-            return
-        path = os.path.realpath(os.fsdecode(args[0]))
-        if path.startswith(inside) and not path.startswith(outside) and path != snippet_real:
-            reads.add(path)
+        if event == "open":
+            path, mode, flags = args
+            if not isinstance(path, (str, bytes, os.PathLike)):
+                return  # a file descriptor
+            name = os.fsdecode(path)
+            if (any(c in mode for c in "wax+") if isinstance(mode, str)
+                    else isinstance(flags, int) and flags & _WRITE_FLAGS):
+                refuse(name)
+                return
+            real = os.path.realpath(name)
+            if real.startswith(inside) and not real.startswith(skip) and real != snippet_real:
+                reads.add(real)
+        elif event in _CHANGES:
+            for i in _CHANGES[event]:
+                if i < len(args) and isinstance(args[i], (str, bytes, os.PathLike)):
+                    refuse(os.fsdecode(args[i]))  # type: ignore[arg-type]
 
+    sys.addaudithook(audit)
+
+
+def main(snippet: Path, out_dir: Path, root: Path) -> None:
+    reads: set[str] = set()
     # API rot in the snippet's own code fails the run instead of reaching readers.
     for category in (DeprecationWarning, FutureWarning):
         warnings.filterwarnings("error", category=category, module=r"__main__\Z")
@@ -102,42 +138,74 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
     module.__file__ = str(snippet)
     sys.modules["__main__"] = module  # pickle and multiprocessing look here
     source = snippet.read_text(encoding="utf-8")
-    code = [compile("\n" * (n - 1) + text, str(snippet), "exec")
-            for n, text in split_cells(source)]
-    sys.addaudithook(audit)
-    cells: list[dict[str, int]] = []
-    start, cpu_start = time.perf_counter(), time.process_time()
+    cells = split_cells(source)
+    code = [compile("\n" * (n - 1) + text, str(snippet), "exec") for n, text in cells]
+    done: list[dict[str, int]] = []
+    start, cpu_start, pid = time.perf_counter(), time.process_time(), os.getpid()
+    meta_path = out_dir / "meta.json"
 
     def cell_done(line: int) -> None:
         sys.stdout.flush()
-        cells.append({"line": line, "stdout_end": os.lseek(1, 0, os.SEEK_CUR),
-                      "figures_end": len(list(out_dir.glob("figure-*.png")))})
+        sys.stderr.flush()
+        done.append({"line": line, "stdout_end": os.lseek(1, 0, os.SEEK_CUR),
+                     "stderr_end": os.lseek(2, 0, os.SEEK_CUR),
+                     "figures_end": len(list(out_dir.glob("figure-*.png")))})
 
-    for (line, _), cell in zip(split_cells(source), code):
+    def finish() -> None:
+        if os.getpid() != pid or meta_path.exists():
+            return  # a forked worker of the snippet, or already written
+        if len(done) < len(cells):
+            cell_done(cells[len(done)][0])  # the cell that ended the run early
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        deps = sorted(os.path.relpath(p, root) for p in reads if os.path.isfile(p))
+        meta = {"device": _device(module.__dict__), "torch": _torch_version(),
+                "seconds": seconds, "cpu_seconds": cpu, "deps": deps, "cells": done}
+        fd = os.open(meta_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)  # outside ROOT
+        os.write(fd, json.dumps(meta).encode())
+        os.close(fd)
+
+    real_exit = os._exit
+
+    def _exit(status: int) -> None:  # os._exit(0) is a successful end, as for `python`
+        if status == 0:
+            finish()
+        real_exit(status)
+
+    os._exit = _exit  # type: ignore[assignment]
+    _guard(root, snippet, reads)
+    for (line, _), cell in zip(cells, code):
         try:
             exec(cell, module.__dict__)
         except SystemExit as exc:
             if exc.code not in (None, 0):
                 raise
-            cell_done(line)  # sys.exit(0): the script ends here, successfully
-            break
+            break  # sys.exit(0): the script ends here, successfully
         cell_done(line)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    sys.stdout.flush()
-    deps = sorted(os.path.relpath(p, root) for p in reads if os.path.isfile(p))
-    meta = {"device": _device(module.__dict__), "torch": _torch_version(), "seconds": seconds,
-            "cpu_seconds": cpu, "deps": deps, "cells": cells}
-    (out_dir / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    finish()
+
+
+def _fresh_random_state() -> None:
+    """Reseed what a fork would otherwise share with every other snippet."""
+    random.seed()
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.seed()
 
 
 def run(snippet: Path, out_dir: Path, root: Path, cwd: str, env: dict[str, str]) -> None:
     """``main`` in a process forked from the fork server, set up as a fresh process."""
+    os.setsid()  # its own session: the runner ends the whole group with it
     os.chdir(cwd)
+    os.environ.clear()
     os.environ.update(env)
     multiprocessing.set_start_method(None, force=True)  # the platform's default, not ours
-    err = os.open(out_dir / "stderr.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    err = os.open(out_dir / "stderr.bin", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(err, 2)
     os.close(err)
+    _fresh_random_state()
     try:
         main(snippet, out_dir, root)
     finally:

@@ -3,9 +3,22 @@
 Listed under ``hooks:`` in mkdocs.yml. For each fence whose only line includes a ``.py``
 snippet, the hook titles the fence with the snippet's path and puts the run's stdout
 (byte for byte), its figures and a caption (device, torch version, time) under it. Results
-come from ``tools.runner`` (content-hash cache shared with pytest); what is missing runs
-now, with progress in the log. Any broken rule (``tools.pages.check``), or a snippet that
-fails or times out, aborts the build with a message naming the page and the snippet.
+come from ``tools.runner`` (content-hash cache shared with pytest). Any broken rule
+(``tools.pages.check``), or a snippet that fails or breaks a limit, aborts the build with
+a message naming the page and the snippet. What a snippet printed to stderr (warnings) is
+shown under its output, marked as such.
+
+Before any page is rendered, every snippet the pages show runs, in parallel on all cores
+(``Runner.run_all``, longest first, progress in the log). ``mkdocs build`` waits for all
+of them. ``mkdocs serve`` does not: its first pages appear at once, a snippet still running
+shows a marked placeholder (since when, and how long its last run took), and each snippet
+that finishes triggers a rebuild, so the browser reloads with the real output. A
+placeholder can never reach a built site: ``on_post_page`` refuses one outside ``serve``.
+Under ``serve`` a failed rebuild replaces the served pages with an error page naming the
+file and the cause (requests never hang on it), which reloads once the error is fixed.
+
+Fashion-MNIST is prepared offline from Debian's package when it is installed
+(``tools.prepare_data``), so ``mkdocs serve`` on a fresh clone needs no other step.
 
 A snippet with an output recorded on a GPU (``tools.record``) shows two content tabs:
 this build's output and the recorded one, labelled with GPU, torch version and date.
@@ -22,14 +35,17 @@ import hashlib
 import html
 import json
 import logging
+import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -38,11 +54,16 @@ from mkdocs.utils import get_relative_url
 from material.plugins.search.plugin import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import notebooks, pages, record  # noqa: E402
-from tools.runner import Result, Runner, SnippetError, run_label  # noqa: E402
+from tools import notebooks, pages, prepare_data, record  # noqa: E402
+from tools.runner import Background, Result, Runner, SnippetError, run_label  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 LABELS = {"zh": ("输出", "图"), "en": ("Output", "Figure")}
+PENDING = {"zh": ("运行中，始于 {since}", "上次用时 {last} s", "首次运行",
+                  "这段代码正在运行；结果出来后页面会自动刷新。", "排队等待运行"),
+           "en": ("running since {since}", "its last run took {last} s", "first run",
+                  "This snippet is running; the page reloads by itself when its output "
+                  "is ready.", "waiting to run")}
 BUILD_TAB = {"zh": "本次构建", "en": "This build"}
 RECORDED = {"zh": ("录制于 {date}", "已过期：代码在录制后改过"),
             "en": ("recorded {date}", "stale: the code changed since")}
@@ -55,6 +76,9 @@ _pending: dict[str, list[str]] = {}  # page src_uri -> HTML for its markers
 _notebook_sources: dict[str, Path] = {}  # snippet relative to snippets/ -> its file
 _notebook_css: dict[str, str] = {}  # file name under assets/jupyter/ -> CSS
 _is_doc_page = File.is_documentation_page
+_mode = "build"  # "serve" under `mkdocs serve` (on_startup)
+_background: Background | None = None
+_trigger: Path | None = None  # touched when a background run ends: serve rebuilds
 
 
 _index_page = SearchIndex.add_entry_from_context
@@ -73,15 +97,30 @@ def _index_page_cached(self: SearchIndex, page: Page) -> None:
         default=str, ensure_ascii=False).encode()).hexdigest()[:32]
     path = _search_cache / f"{key}.json"
     if path.is_file():
-        self.entries.extend(json.loads(path.read_text(encoding="utf-8")))
-        return
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+                raise ValueError("not a list of entries")
+        except (OSError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            log.info(f"search cache {path.name} for {page.url or '/'} is unreadable ({exc}); "
+                     "indexing the page again")
+        else:
+            self.entries.extend(entries)
+            return
     first = len(self.entries)
     _index_page(self, page)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(self.entries[first:], ensure_ascii=False), encoding="utf-8")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # atomic: a reader never sees half
+    tmp.write_text(json.dumps(self.entries[first:], ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
 
 
 SearchIndex.add_entry_from_context = _index_page_cached  # type: ignore[method-assign]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _mode
+    _mode = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -96,8 +135,91 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = pages.check(Path(config.docs_dir), _snippets_dir)
     if problems:
         raise PluginError("Site rules broken:\n  " + "\n  ".join(problems))
+    if prepare_data.SOURCE.is_dir() and prepare_data.prepare(root / "data") is not None:
+        log.debug("Fashion-MNIST prepared offline in data/")
+    _run_snippets(_shown(Path(config.docs_dir)))
     _write_notebooks(config)
     return config
+
+
+def _shown(docs: Path) -> dict[Path, str]:
+    """Every snippet a page runs, with the first page that shows it (for messages)."""
+    shown: dict[Path, str] = {}
+    first_lang = {lang: i for i, lang in enumerate(pages.LANGS)}  # zh pages name it first
+    for page in sorted(docs.rglob("*.md"), key=lambda p: (
+            p.parent, p.name.split(".")[0], first_lang.get(p.name.split(".")[-2], 9))):
+        for fence in pages.fences(page.read_text(encoding="utf-8")):
+            if fence.is_python and fence.include:
+                path = (_snippets_dir / fence.include).resolve()
+                shown.setdefault(path, f" (shown on page {page.relative_to(docs)})")
+    return shown
+
+
+def _run_snippets(shown: dict[Path, str]) -> None:
+    """Run what is not cached yet, in parallel: waiting for all (build), or not (serve)."""
+    global _background
+    if _mode == "serve":
+        if _background is None or _background.runner is not _runner:
+            _background = Background(_runner, _snippet_finished)
+        _background.submit([p for p in shown if _runner.cached(p) is None], shown)
+        _background.wait(2.0)  # short snippets land before the pages are built
+        return
+    results = _runner.run_all(list(shown), contexts=shown, progress=log.info)
+    failed = [str(r) for r in results.values() if isinstance(r, SnippetError)]
+    if failed:
+        raise PluginError(f"{len(failed)} snippet(s) failed:\n" + "\n".join(failed))
+
+
+def _snippet_finished() -> None:
+    if _trigger is not None:  # a file the server watches: it rebuilds
+        _trigger.write_text(f"{time.time()}\n", encoding="utf-8")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
+             ) -> LiveReloadServer:
+    global _trigger
+    _trigger = _runner.root / ".cache" / "serve" / "finished"
+    _trigger.parent.mkdir(parents=True, exist_ok=True)
+    server.watch(str(_trigger.parent))
+    rebuild = server.builder
+
+    def rebuild_or_show_error() -> None:
+        try:
+            rebuild()
+        except BaseException as exc:  # noqa: BLE001 (mkdocs raises SystemExit on abort)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            _show_error(Path(server.root), exc)
+
+    server.builder = rebuild_or_show_error  # type: ignore[method-assign]
+    return server
+
+
+def _show_error(site: Path, exc: BaseException) -> None:
+    """Replace every served page with the build error: no request waits on a build
+    that failed, and the page reloads by itself once a rebuild succeeds."""
+    cause = str(exc) if not isinstance(exc, SystemExit) else ""
+    cause = cause or _last_error or f"{type(exc).__name__} (see the terminal)"
+    log.error(f"Build failed; every page shows the error until it is fixed: {cause}")
+    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Build failed</title>"
+            "</head><body style=\"font-family:sans-serif;margin:2em\">"
+            "<h1>Build failed · 构建失败</h1><p>Fix the error below and save: this page "
+            "reloads by itself. 修正下面的错误并保存，本页会自动刷新。</p>"
+            f"<pre style=\"white-space:pre-wrap\">{html.escape(cause)}</pre></body></html>")
+    pages_ = list(site.rglob("*.html")) or [site / "index.html"]
+    for path in pages_:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
+
+
+_last_error = ""
+
+
+def _fail(message: str) -> PluginError:
+    """A PluginError whose cause is also logged on the line that names it."""
+    global _last_error
+    _last_error = message
+    return PluginError(message)
 
 
 def _write_notebooks(config: MkDocsConfig) -> None:
@@ -107,12 +229,14 @@ def _write_notebooks(config: MkDocsConfig) -> None:
     for path in sorted((_snippets_dir / "examples").glob("*.py")):
         if not notebooks.is_notebook_source(path):
             continue
-        try:
-            result = _runner.result(path, context=" (made into a notebook)")
-        except SnippetError as exc:
-            raise PluginError(str(exc)) from None
+        result = _runner.cached(path)
+        if result is None and _mode != "serve":
+            try:
+                result = _runner.result(path, context=" (made into a notebook)")
+            except SnippetError as exc:
+                raise _fail(str(exc)) from None
         _notebook_sources[path.relative_to(_snippets_dir).as_posix()] = path
-        made.append((path, result))
+        made.append((path, result))  # None: still running under serve (a placeholder)
     notebooks.write(made, Path(config.docs_dir) / NOTEBOOK_DIR)
     # mkdocs-static-i18n rebuilds every File as a plain File, which drops mkdocs-jupyter's
     # NotebookFile wrapper: without this a notebook would be copied raw, not rendered.
@@ -141,9 +265,25 @@ def _locale(page: Page) -> str:
 
 
 def render(result: Result, locale: str, links: str = "") -> str:
-    """The HTML shown under a snippet: caption, exact stdout, figures, then ``links``."""
+    """The HTML shown under a snippet: caption, exact stdout, stderr, figures, ``links``."""
     return _output_html(result.snippet, result.label, result.stdout,
-                        [p.read_bytes() for p in result.figures], locale, links)
+                        [p.read_bytes() for p in result.figures], locale, links,
+                        stderr=result.stderr)
+
+
+def render_pending(snippet: Path, locale: str) -> str:
+    """Under ``mkdocs serve`` only: the marked placeholder of a snippet still running."""
+    assert _mode == "serve" and _background is not None, "placeholders are for serve only"
+    words = PENDING[locale]
+    state, since = _background.state(snippet)
+    last = _runner.durations().get(_runner.rel(snippet))
+    label = (words[0].format(since=time.strftime("%H:%M:%S", time.localtime(since)))
+             if since else words[4])
+    label += " · " + (words[1].format(last=f"{last:.1f}") if last else words[2])
+    rel = html.escape(_runner.rel(snippet))
+    return (f'<div class="snippet-output snippet-output--pending" data-snippet="{rel}">\n'
+            f'<p class="snippet-output__label">{LABELS[locale][0]} · {html.escape(label)}</p>'
+            f'\n<p>{words[3]}</p>\n</div>')
 
 
 def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
@@ -157,12 +297,16 @@ def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
 
 
 def _output_html(snippet: str, label: str, stdout: str, pngs: list[bytes], locale: str,
-                 links: str, css: str = "snippet-output") -> str:
+                 links: str, css: str = "snippet-output", stderr: str = "") -> str:
     word, fig = LABELS[locale]
     parts = [f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
              f'<p class="snippet-output__label">{word} · {html.escape(label)}</p>']
     if stdout:
         parts.append(f"<pre><code>{html.escape(stdout, quote=False)}</code></pre>")
+    if stderr:
+        parts.append('<p class="snippet-output__stream">stderr</p>\n'
+                     '<pre class="snippet-output__stderr"><code>'
+                     f"{html.escape(stderr, quote=False)}</code></pre>")
     for n, png in enumerate(pngs, 1):
         data = base64.b64encode(png).decode()
         parts.append(f'<img class="snippet-output__figure" alt="{fig} {n}" '
@@ -178,17 +322,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     outputs: list[str] = []
     for fence in reversed(pages.fences(markdown)):
         target = fence.include
-        if fence.lang not in pages.RUN_LANGS or not target or not target.endswith(".py"):
+        if not fence.is_python or not target:
             continue
+        problem = pages.block_problem(fence, _snippets_dir, _runner.root)
+        if problem:  # checked in on_config already; a page changed since
+            raise _fail(f"{page.file.src_uri}:{fence.lineno}: {problem}")
         path = _snippets_dir / target
-        if not path.is_file():
-            continue  # pymdownx.snippets reports it, naming the page
-        try:
-            result = _runner.result(path, context=f" (shown on page {page.file.src_uri})")
-        except SnippetError as exc:
-            raise PluginError(str(exc)) from None
-        links = _notebook_links(target, page) if target in _notebook_sources else ""
         locale = _locale(page)
+        result = _result(path, page)
+        if result is None:  # still running under `mkdocs serve`
+            outputs.append(render_pending(path, locale))
+            lines.insert(fence.end, f"\n{fence.indent}{MARKER.format(len(outputs) - 1)}\n")
+            continue
+        links = _notebook_links(target, page) if target in _notebook_sources else ""
         outputs.append(render(result, locale, links))
         marker = MARKER.format(len(outputs) - 1)
         rec = record.load(_runner.root, path)
@@ -210,6 +356,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return "\n".join(lines) + "\n"
 
 
+def _result(path: Path, page: Page) -> Result | None:
+    """The snippet's result; None while it runs in the background under serve."""
+    context = f" (shown on page {page.file.src_uri})"
+    if _mode == "serve" and _background is not None:
+        cached = _runner.cached(path)
+        if cached is not None:
+            return cached
+        error = _background.error(path)
+        if error is not None:
+            raise _fail(str(error))
+        if _background.state(path)[0] == "idle":
+            _background.submit([path], {path.resolve(): context})
+        return None
+    try:
+        return _runner.result(path, context=context)
+    except SnippetError as exc:
+        raise _fail(str(exc)) from None
+
+
 def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
     if _is_notebook(page):
         # The same code and outputs are indexed on the example pages; indexing the
@@ -219,8 +384,8 @@ def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
     for n, block in enumerate(_pending.pop(page.file.src_uri, [])):
         marker = MARKER.format(n)
         if f"<p>{marker}</p>" not in content:
-            raise PluginError(f"{page.file.src_uri}: output of a snippet got lost in "
-                              "rendering (is its fence closed?)")
+            raise _fail(f"{page.file.src_uri}: output of a snippet got lost in "
+                        "rendering (is its fence closed?)")
         content = content.replace(f"<p>{marker}</p>", block)
     return content
 
@@ -286,4 +451,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # page-specific links, and sitemap.xml keeps the hreflang alternates for search engines.
     if _is_notebook(page):
         output = _notebook_page(output, page)
+    if _mode != "serve" and "snippet-output--pending" in output:
+        raise _fail(f"{page.file.src_uri}: a placeholder for a running snippet reached "
+                    f"a '{_mode}' build; only `mkdocs serve` may show one")
     return _ALTERNATE.sub("", output)

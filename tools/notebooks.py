@@ -40,22 +40,42 @@ def is_notebook_source(path: Path) -> bool:
         CELL.match(line) for line in path.read_text(encoding="utf-8").splitlines())
 
 
-def build(snippet: Path, result: Result, locale: str) -> nbformat.NotebookNode:
-    """The notebook of ``snippet`` with ``result``'s per-cell outputs, headed in ``locale``."""
+PENDING = {"zh": "（`mkdocs serve`：脚本还在运行，完成后本页自动刷新。）",
+           "en": "(`mkdocs serve`: the script is still running; this page reloads when it "
+                 "is done.)"}
+
+
+def build(snippet: Path, result: Result | None, locale: str) -> nbformat.NotebookNode:
+    """The notebook of ``snippet`` with ``result``'s per-cell outputs, headed in ``locale``.
+
+    ``result`` is None only under ``mkdocs serve`` while the script still runs: the
+    notebook then holds the header and a note, no cells and no outputs.
+    """
     source = snippet.read_text(encoding="utf-8")
     cells = split_cells(source)
-    if [c.line for c in result.cells] != [line for line, _ in cells]:
-        raise ValueError(f"{result.snippet}: the recorded run does not match its cells")
-    header = HEADER[locale].format(name=snippet.name, stem=snippet.stem, rel=result.snippet,
-                                   label=result.label)
+    ran = list(result.cells) if result is not None else []
+    if [c.line for c in ran] != [line for line, _ in cells][: len(ran)]:
+        raise ValueError(f"{snippet.name}: the recorded run does not match its cells")
+    rel = result.snippet if result is not None else snippet.name
+    label = result.label if result is not None else "…"
+    header = HEADER[locale].format(name=snippet.name, stem=snippet.stem, rel=rel, label=label)
+    if result is None:
+        header += "\n\n" + PENDING[locale]
+        cells = []
     nb = v4.new_notebook(cells=[v4.new_markdown_cell(header)])
-    for count, ((_, text), run) in enumerate(zip(cells, result.cells), 1):
+    for count, (_, text) in enumerate(cells, 1):
+        run = ran[count - 1] if count <= len(ran) else None  # None: the run ended before it
         lines = text.splitlines()
         if CELL.match(lines[0]):
             lines = lines[1:]  # the "# %%" line is the cell boundary itself
+        if run is None:
+            nb.cells.append(v4.new_code_cell("\n".join(lines).strip("\n")))
+            continue
         outputs = []
         if run.stdout:
             outputs.append(v4.new_output("stream", name="stdout", text=run.stdout))
+        if run.stderr:
+            outputs.append(v4.new_output("stream", name="stderr", text=run.stderr))
         for png in run.figures:
             data = base64.b64encode(png.read_bytes()).decode()
             outputs.append(v4.new_output("display_data", data={"image/png": data}))
@@ -70,7 +90,7 @@ def build(snippet: Path, result: Result, locale: str) -> nbformat.NotebookNode:
     return nb
 
 
-def write(snippets: list[tuple[Path, Result]], out_dir: Path,
+def write(snippets: list[tuple[Path, Result | None]], out_dir: Path,
           locales: tuple[str, ...] = ("zh", "en")) -> list[Path]:
     """Write ``<stem>.<locale>.ipynb`` for each snippet into ``out_dir``.
 

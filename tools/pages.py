@@ -7,16 +7,23 @@ Pages are twins ``x.zh.md`` / ``x.en.md``; snippets live under ``snippets/``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pygments.lexers
+import pygments.util
 from pymdownx.snippets import SnippetPreprocessor
 
 LANGS = ("zh", "en")
-RUN_LANGS = {"python", "py", "python3", "pycon"}  # must include a snippet
 FORBIDDEN_LANGS = {"bash", "sh", "shell", "zsh"}  # pytest-codeblocks would run these
+# Pygments lexers that highlight a fence as Python: such a fence is code, and must include
+# a snippet (py, py3, python3, pycon, ipython, sage, ... all map to one of these).
+PYTHON_LEXERS = {"PythonLexer", "Python2Lexer", "PythonConsoleLexer", "IPython", "IPython3",
+                 "IPythonLexer", "IPython3Lexer", "IPythonConsoleLexer"}
+_ATTR_LANG = re.compile(r"^\{\s*\.(?P<lang>[\w+-]+)")  # ```{ .python title="x" }
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<info>[^`]*)$")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*$")
 _ANCHOR = re.compile(r"\{[ \t]*#(?P<id>[\w-]+)[^}]*\}$")
@@ -32,7 +39,15 @@ class Fence:
 
     @property
     def lang(self) -> str:
+        """The fence's language, as pymdownx.superfences reads it (``py``, ``{ .py }``)."""
+        m = _ATTR_LANG.match(self.info)
+        if m:
+            return m.group("lang").lower()
         return self.info.split()[0].lower() if self.info.split() else ""
+
+    @property
+    def is_python(self) -> bool:
+        return is_python(self.lang)
 
     @property
     def include(self) -> str | None:
@@ -44,6 +59,51 @@ class Fence:
         if not m or m.group("escape") or not m.group("inline_marker"):
             return None
         return m.group("snippet")[1:-1].strip()
+
+
+@functools.lru_cache(maxsize=None)
+def is_python(lang: str) -> bool:
+    """Whether a fence of language ``lang`` is highlighted as Python code."""
+    try:
+        lexer = pygments.lexers.find_lexer_class_by_name(lang)
+    except pygments.util.ClassNotFound:
+        return False
+    return lexer.__name__ in PYTHON_LEXERS
+
+
+def resolve(snippets: Path, target: str) -> Path:
+    """The file an include names, which must lie inside ``snippets`` (no ``..``, no
+    absolute path, no link leading out). Raises ``ValueError`` saying why not."""
+    if Path(target).is_absolute() or target.startswith(("/", "\\")):
+        raise ValueError(f"include '{target}' is an absolute path; name a file under "
+                         f"{snippets.name}/")
+    if ".." in Path(target).parts:
+        raise ValueError(f"include '{target}' leaves {snippets.name}/ ('..')")
+    path = snippets / target
+    if not path.resolve().is_relative_to(snippets.resolve()):
+        raise ValueError(f"include '{target}' is a link leading out of {snippets.name}/")
+    return path
+
+
+def block_problem(fence: Fence, snippets: Path, root: Path) -> str | None:
+    """What is wrong with one fence, in the words both the build and pytest use."""
+    if fence.lang in FORBIDDEN_LANGS:
+        return f"'{fence.lang}' fence would be executed; use 'console'"
+    if fence.include is None:
+        return ("python block typed into the page; put the code in snippets/ and include "
+                "it with --8<--") if fence.is_python else None
+    try:
+        target = resolve(snippets, fence.include)
+    except ValueError as exc:
+        return f"{exc}; nothing was run"
+    if fence.is_python and not fence.include.endswith(".py"):
+        return f"python fence must include a whole .py file, not '{fence.include}'"
+    if fence.include.endswith(".py") and not fence.is_python:
+        return (f"'{fence.include}' is Python, shown in a '{fence.lang or 'plain'}' fence; "
+                "include .py files in python fences (they are run)")
+    if not target.is_file():
+        return f"snippet {target.relative_to(root)} not found"
+    return None
 
 
 def fences(text: str) -> list[Fence]:
@@ -99,21 +159,11 @@ def check(docs: Path, snippets: Path) -> list[str]:
             continue
         text = page.read_text(encoding="utf-8")
         for f in fences(text):
-            where = f"{rel}:{f.lineno}"
-            if f.lang in FORBIDDEN_LANGS:
-                problems.append(f"{where}: '{f.lang}' fence would be executed; use 'console'")
-            elif f.lang in RUN_LANGS and f.include is None:
-                problems.append(f"{where}: python block typed into the page; put the code "
-                                "in snippets/ and include it with --8<--")
+            problem = block_problem(f, snippets, root)
+            if problem:
+                problems.append(f"{rel}:{f.lineno}: {problem}")
             elif f.include is not None:
-                target = snippets / f.include
-                if f.lang in RUN_LANGS and not f.include.endswith(".py"):
-                    problems.append(f"{where}: python fence must include a whole .py file, "
-                                    f"not '{f.include}'")
-                elif not target.is_file():
-                    problems.append(f"{where}: snippet {target.relative_to(root)} not found")
-                else:
-                    used.add(target.resolve())
+                used.add((snippets / f.include).resolve())
         for n, heading, anchor in headings(text):
             if anchor is None:
                 problems.append(f"{rel}:{n}: heading '{heading}' needs an explicit "
@@ -125,19 +175,42 @@ def check(docs: Path, snippets: Path) -> list[str]:
             problems += _compare(rel, text, other.relative_to(root),
                                  other.read_text(encoding="utf-8"))
     for snippet in sorted(snippets.rglob("*")):
-        if (snippet.is_file() and "__pycache__" not in snippet.parts
-                and snippet.resolve() not in used):
+        if snippet.is_file() and not is_scratch(snippet) and snippet.resolve() not in used:
             problems.append(f"{snippet.relative_to(root)}: orphan snippet, no page includes it")
     return problems
 
 
+def is_scratch(path: Path) -> bool:
+    """Editor and interpreter litter, never a snippet: dotfiles, ``x~``, ``*.swp``,
+    ``__pycache__``."""
+    return (any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
+            or path.name.endswith(("~", ".swp", ".swo", ".pyc", ".orig", ".bak")))
+
+
+def _located_includes(text: str) -> list[tuple[str, int]]:
+    return [(f.include, f.lineno) for f in fences(text) if f.include is not None]
+
+
 def _compare(zh: Path, zh_text: str, en: Path, en_text: str) -> list[str]:
     problems = []
-    for what, get in (("snippet includes", includes),
-                      ("heading anchors", lambda t: [a for _, _, a in headings(t)])):
-        a, b = get(zh_text), get(en_text)
-        if a != b:
-            only = [x for x in a if x not in b] + [x for x in b if x not in a]
-            detail = f"differ: {only}" if only else "are in a different order"
-            problems.append(f"{zh} and {en}: {what} {detail}")
+    a, b = _located_includes(zh_text), _located_includes(en_text)
+    if [x for x, _ in a] != [x for x, _ in b]:
+        details = []
+        for target in dict.fromkeys(x for x, _ in a + b):
+            la = [n for x, n in a if x == target]
+            lb = [n for x, n in b if x == target]
+            if len(la) != len(lb):
+                details.append(f"'{target}' is included {len(la)}x in {zh}"
+                               + (f" (line {', '.join(map(str, la))})" if la else "")
+                               + f" but {len(lb)}x in {en}"
+                               + (f" (line {', '.join(map(str, lb))})" if lb else ""))
+        if not details:  # the same includes, in another order: show the first difference
+            (xa, na), (xb, nb) = next((p, q) for p, q in zip(a, b) if p[0] != q[0])
+            details.append(f"{zh}:{na} includes '{xa}' where {en}:{nb} includes '{xb}'")
+        problems.append(f"{zh} and {en}: snippet includes differ: " + "; ".join(details))
+    ha, hb = ([a for _, _, a in headings(t)] for t in (zh_text, en_text))
+    if ha != hb:
+        only = [x for x in ha if x not in hb] + [x for x in hb if x not in ha]
+        detail = f"differ: {only}" if only else "are in a different order"
+        problems.append(f"{zh} and {en}: heading anchors {detail}")
     return problems

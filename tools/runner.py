@@ -1,14 +1,40 @@
 """Execute snippets in fresh processes and cache what they print and draw.
 
-One runner serves the MkDocs hook (``tools/hooks.py``) and ``pytest --codeblocks``
-(``conftest.py``), so a snippet executes at most once for both. A result is cached under
-``.cache/snippets/<key>/`` where the key hashes the snippet's path and source, the torch
-version, the device and this runner's own code; the files the snippet read under the
-repository (data sets) are recorded with their hashes and must still match for a hit.
+One runner serves the MkDocs hook (``tools/hooks.py``), ``pytest --codeblocks``
+(``conftest.py``) and ``python -m tools.runner``, so a snippet executes at most once for
+all of them. A result is cached under ``.cache/snippets/<key>/`` where the key hashes the
+snippet's path and source, the torch version, the device and this runner's own code; the
+files the snippet read under the repository (data sets) are recorded with their hashes and
+must still match for a hit.
+
+How a snippet runs (``Runner.result``):
+
+* in a process of its own, in its own session (process group), as ``__main__``, in an
+  empty temporary working directory (with ``data/`` linked in), one CPU thread, headless
+  matplotlib; forked from a server that has imported torch (see ``_fork_server``) with
+  fresh random state, or started as a new ``python`` (``SNIPPETS_FORKSERVER=0``);
+* watched while it runs: over its time limit, its memory budget (the resident memory of
+  its whole process group) or its stdout cap, the group is killed and the error names the
+  snippet and the limit;
+* at its end the whole group is killed, so nothing it started outlives it;
+* only then does the runner read what it wrote (outside the project and the cache), check
+  it (exit status, UTF-8 stdout, number and size of figures) and write the cache entry,
+  with a SHA-256 of each file. An entry that is unreadable, malformed or was changed
+  afterwards is reported and run again.
+
+A snippet may not write into the project (``tools/_child.py`` refuses it, naming file and
+snippet). ``Runner.run_all`` runs many snippets in parallel, longest first (by their last
+known duration), with progress; ``Background`` does the same without waiting, for
+``mkdocs serve``. POSIX only (fork server, sessions, ``fcntl`` locks).
 
 Environment variables:
   SNIPPETS_CACHE_DIR      cache folder (default ``<root>/.cache/snippets``)
   SNIPPETS_TIMEOUT        seconds one snippet may run (default 300)
+  SNIPPETS_MEMORY_MB      resident memory budget of a snippet's processes (default 4096)
+  SNIPPETS_MAX_STDOUT_KB  stdout cap (default 200)
+  SNIPPETS_MAX_FIGURES    figures one snippet may show (default 20), each at most
+  SNIPPETS_MAX_FIGURE_KB  (default 2048)
+  SNIPPETS_JOBS           snippets run at once by ``run_all`` (default: the CPU count)
   SNIPPETS_REQUIRE_CACHED ``1``: a missing or stale result is an error, never a run (CI's
                           build after the tests, to prove it executes nothing)
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
@@ -17,13 +43,16 @@ Environment variables:
 
 Snippets run with one CPU thread (``OMP_NUM_THREADS=1``) unless ``OMP_NUM_THREADS`` is
 set (it then joins the cache key). The thread count changes the rounding of parallel sums,
-so a fixed one makes ``pytest`` on any number of cores and ``mkdocs serve`` print the
-same numbers; and pytest-xdist's workers (one per core) do not oversubscribe the cores,
-which made the small-tensor loops of the examples several times slower.
+so a fixed one makes every machine size print the same numbers, and parallel snippets do
+not oversubscribe the cores.
 """
 
 from __future__ import annotations
 
+import argparse
+import concurrent.futures
+import contextlib
+import fcntl
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -34,17 +63,15 @@ import multiprocessing.forkserver
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from filelock import FileLock
-
-from tools import _child
 
 TOOLS = Path(__file__).resolve().parent
 CHILD = TOOLS / "_child.py"
@@ -52,10 +79,11 @@ ROOT = TOOLS.parent
 PRELOAD = ("torch", "torchvision")  # imported once by the fork server
 FORKSERVER = (os.environ.get("SNIPPETS_FORKSERVER", "1") != "0"
               and "forkserver" in multiprocessing.get_all_start_methods())
+POLL = 0.1  # seconds between checks of a running snippet
 
 
 class SnippetError(Exception):
-    """A snippet failed, timed out or has no cached result where one is required."""
+    """A snippet failed, broke a limit or has no cached result where one is required."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +93,7 @@ class Cell:
     line: int  # first line of the cell in the snippet
     stdout: str
     figures: tuple[Path, ...]
+    stderr: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +106,7 @@ class Result:
     seconds: float  # wall time of the run, shown on the page
     cpu_seconds: float  # CPU time of the run (all threads)
     cells: tuple[Cell, ...] = ()
+    stderr: str = ""  # what it printed to stderr (warnings), shown under its output
 
     @property
     def label(self) -> str:
@@ -100,7 +130,7 @@ def file_hash(path: Path) -> str | None:
     """Content hash of a file, memoized by (path, mtime, size); None if it is gone."""
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     key = (str(path), st.st_mtime_ns, st.st_size)
     if key not in _file_hashes:
@@ -128,12 +158,52 @@ def torch_version() -> str:
         return "not installed"
 
 
+def _env_number(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    try:
+        return float(value) if value else default
+    except ValueError:
+        raise SnippetError(f"{name}={value!r} is not a number") from None
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock held through the file ``path``, which is removed afterwards.
+
+    The file is unlinked while locked; a waiter that then gets the lock of the removed
+    file sees that the path now names another file (or none) and tries again.
+    """
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        os.close(fd)
+
+
+class _CacheEntryError(Exception):
+    """A cache entry that cannot be used as it is."""
+
+
 class Runner:
     def __init__(self, root: Path = ROOT, cache_dir: Path | None = None) -> None:
         self.root = root.resolve()
         env_cache = os.environ.get("SNIPPETS_CACHE_DIR")
         self.cache = Path(cache_dir or env_cache or self.root / ".cache" / "snippets")
-        self.timeout = float(os.environ.get("SNIPPETS_TIMEOUT", "300"))
+        self.timeout = _env_number("SNIPPETS_TIMEOUT", 300)
+        self.memory_mb = _env_number("SNIPPETS_MEMORY_MB", 4096)
+        self.max_stdout = int(_env_number("SNIPPETS_MAX_STDOUT_KB", 200) * 1024)
+        self.max_figures = int(_env_number("SNIPPETS_MAX_FIGURES", 20))
+        self.max_figure = int(_env_number("SNIPPETS_MAX_FIGURE_KB", 2048) * 1024)
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
         self._salt = "|".join(
@@ -143,9 +213,26 @@ class Runner:
                if "OMP_NUM_THREADS" in os.environ else [])
         )
 
+    def rel(self, snippet: Path) -> str:
+        return snippet.resolve().relative_to(self.root).as_posix()
+
     def key(self, snippet: Path) -> str:
-        rel = snippet.resolve().relative_to(self.root).as_posix()
-        return _sha256(f"{rel}|{self._salt}|".encode() + snippet.read_bytes())[:24]
+        return _sha256(f"{self.rel(snippet)}|{self._salt}|".encode()
+                       + snippet.read_bytes())[:24]
+
+    # -- results ---------------------------------------------------------------------
+
+    def cached(self, snippet: Path) -> Result | None:
+        """The cached result of ``snippet`` if there is a valid one; never runs it."""
+        snippet = snippet.resolve()
+        entry = self.cache / self.key(snippet)
+        if not entry.exists():
+            return None
+        try:
+            return self._load(snippet, entry)
+        except _CacheEntryError as exc:
+            self.log(f"{self.rel(snippet)}: cache entry {entry.name} {exc}; it will run again")
+            return None
 
     def result(self, snippet: Path, context: str = "") -> Result:
         """The cached result of ``snippet``, running it first if needed.
@@ -155,11 +242,11 @@ class Runner:
         snippet = snippet.resolve()
         entry = self.cache / self.key(snippet)
         self.cache.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(entry) + ".lock"):  # parallel workers run a snippet once
-            cached = self._load(snippet, entry)
+        with locked(self.cache / f"{entry.name}.lock"):  # parallel workers run it once
+            cached = self.cached(snippet)
             if cached is not None:
                 return cached
-            rel = snippet.relative_to(self.root).as_posix()
+            rel = self.rel(snippet)
             if self.require_cached:
                 raise SnippetError(
                     f"{rel}{context}: no cached output for this source and data "
@@ -167,105 +254,412 @@ class Runner:
                 )
             self.log(f"Running snippet {rel} …")
             self._execute(snippet, entry, context)
-            loaded = self._load(snippet, entry)
-            assert loaded is not None
+            try:
+                loaded = self._load(snippet, entry)
+            except _CacheEntryError as exc:  # changed between writing and reading it
+                raise SnippetError(f"{rel}{context}: its cache entry {exc}") from None
             self.log(f"Ran snippet {rel} in {loaded.seconds:.1f} s")
             return loaded
 
-    def _load(self, snippet: Path, entry: Path) -> Result | None:
+    def _load(self, snippet: Path, entry: Path) -> Result:
         try:
             data = json.loads((entry / "result.json").read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
-            return None
-        if any(file_hash(self.root / p) != h for p, h in data["deps"].items()):
-            return None  # a data file it read has changed
-        figures = tuple(entry / name for name in data["figures"])
-        stdout = (entry / "stdout.bin").read_bytes()
-        cells, out_start, fig_start = [], 0, 0
-        for c in data["cells"]:
-            cells.append(Cell(c["line"], stdout[out_start:c["stdout_end"]].decode("utf-8", "replace"),
-                              figures[fig_start:c["figures_end"]]))
-            out_start, fig_start = c["stdout_end"], c["figures_end"]
-        return Result(
-            snippet=snippet.relative_to(self.root).as_posix(),
-            stdout=data["stdout"],
-            figures=figures,
-            device=data["device"],
-            torch=data["torch"],
-            seconds=data["seconds"],
-            cpu_seconds=data["cpu_seconds"],
-            cells=tuple(cells),
-        )
+            files: dict[str, str] = data["files"]
+            for name, digest in files.items():
+                if file_hash(entry / name) != digest:
+                    raise _CacheEntryError(f"was changed outside the runner ({name})")
+            if any(file_hash(self.root / p) != h for p, h in data["deps"].items()):
+                return None  # type: ignore[return-value]  # a data file it read changed
+            figures = tuple(entry / name for name in data["figures"])
+            stdout_b = (entry / "stdout.bin").read_bytes()
+            stderr_b = (entry / "stderr.bin").read_bytes()
+            cells, starts = [], (0, 0, 0)
+            for c in data["cells"]:
+                ends = (c["stdout_end"], c["stderr_end"], c["figures_end"])
+                cells.append(Cell(c["line"], stdout_b[starts[0]:ends[0]].decode("utf-8"),
+                                  figures[starts[2]:ends[2]],
+                                  _show_stderr(stderr_b[starts[1]:ends[1]])))
+                starts = ends
+            return Result(snippet=self.rel(snippet), stdout=stdout_b.decode("utf-8"),
+                          figures=figures, device=str(data["device"]),
+                          torch=str(data["torch"]), seconds=float(data["seconds"]),
+                          cpu_seconds=float(data["cpu_seconds"]), cells=tuple(cells),
+                          stderr=_show_stderr(stderr_b))
+        except _CacheEntryError:
+            raise
+        except FileNotFoundError as exc:
+            raise _CacheEntryError(f"is incomplete ({Path(str(exc.filename)).name} is "
+                                   "missing)") from None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise _CacheEntryError(f"is malformed ({type(exc).__name__}: {exc})") from None
+
+    # -- running -----------------------------------------------------------------------
 
     def _execute(self, snippet: Path, entry: Path, context: str) -> None:
-        rel = snippet.relative_to(self.root).as_posix()
-        staging = Path(tempfile.mkdtemp(prefix=entry.name + ".", dir=self.cache))
+        rel = self.rel(snippet)
+        where = f"{rel}{context}"
         data = self.root / "data"
         data.mkdir(exist_ok=True)  # downloads land in the repository's data/, kept
+        out = Path(tempfile.mkdtemp(prefix="snippet-out-"))  # outside project and cache
         env = dict(
             os.environ,
             MPLBACKEND="module://notes_mpl_backend",
-            NOTES_FIGURE_DIR=str(staging),
+            NOTES_FIGURE_DIR=str(out),
             PYTHONIOENCODING="utf-8",
             PYTHONHASHSEED="0",
         )
         env.setdefault("OMP_NUM_THREADS", "1")
+        start = time.perf_counter()
         try:
             with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
                 (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
-                returncode = self._spawn(snippet, staging, cwd, env)
-        except subprocess.TimeoutExpired:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise SnippetError(
-                f"{rel}{context}: timed out after {self.timeout:g} s"
-            ) from None
+                returncode = self._spawn(snippet, out, cwd, env, where)
+            self._record_duration(rel, time.perf_counter() - start)
+            self._check(out, returncode, where)
+            self._store(out, entry)
         finally:  # every execution is logged, including failed and timed-out ones
+            shutil.rmtree(out, ignore_errors=True)
             with open(self.cache / "executions.log", "a", encoding="utf-8") as log:
                 log.write(f"{rel}\t{entry.name}\t{time.time():.0f}\n")
-        if returncode != 0 or not (staging / "meta.json").exists():
-            stderr = (staging / "stderr.txt").read_bytes().decode("utf-8", "replace")
-            shutil.rmtree(staging, ignore_errors=True)
-            tail = "\n".join(stderr.rstrip().splitlines()[-25:])
-            raise SnippetError(
-                f"{rel}{context}: exited with status {returncode}\n{tail}"
-            )
-        meta = json.loads((staging / "meta.json").read_text(encoding="utf-8"))
-        (staging / "meta.json").unlink()
-        (staging / "stderr.txt").unlink(missing_ok=True)
-        deps = {p: file_hash(self.root / p) for p in meta.pop("deps")}
-        result = dict(
-            meta,
-            stdout=(staging / "stdout.bin").read_bytes().decode("utf-8", "replace"),
-            figures=sorted(
-                (p.name for p in staging.glob("figure-*.png")),
-                key=lambda name: int(name[7:-4]),
-            ),
-            deps=deps,
-        )
-        (staging / "result.json").write_text(json.dumps(result), encoding="utf-8")
-        shutil.rmtree(entry, ignore_errors=True)
-        staging.rename(entry)
 
+    def _spawn(self, snippet: Path, out: Path, cwd: str, env: dict[str, str],
+               where: str) -> int:
+        """Run the child in a session of its own and watch it; its exit status.
 
-    def _spawn(self, snippet: Path, staging: Path, cwd: str, env: dict[str, str]) -> int:
-        """Run the child; its exit status. Raises TimeoutExpired after ``self.timeout``."""
-        if not FORKSERVER:
-            with open(staging / "stderr.txt", "wb") as err:
-                cmd = [sys.executable, str(CHILD), str(snippet), str(staging), str(self.root)]
-                return subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                      stderr=err, timeout=self.timeout).returncode
-        proc = _fork_server(env).Process(target=_child.run,
-                                         args=(snippet, staging, self.root, cwd, env))
-        proc.start()
-        proc.join(self.timeout)
-        if proc.is_alive():
-            proc.kill()
+        Whatever happens, its whole process group is killed before this returns.
+        """
+        if FORKSERVER:
+            with _start_lock:
+                proc = _fork_server(env).Process(target=_child_run,
+                                                 args=(snippet, out, self.root, cwd, env))
+                proc.start()
+            pid, alive = proc.pid, proc.is_alive
+        else:
+            with open(out / "stderr.bin", "wb") as err:
+                popen = subprocess.Popen(
+                    [sys.executable, str(CHILD), str(snippet), str(out), str(self.root)],
+                    cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err,
+                    start_new_session=True)
+            pid, alive = popen.pid, (lambda: popen.poll() is None)
+        assert pid is not None
+        start, problem = time.monotonic(), ""
+        try:
+            while alive():
+                time.sleep(POLL)
+                problem = self._over_limit(pid, out, time.monotonic() - start)
+                if problem:
+                    break
+        finally:
+            _kill_group(pid)
+        if FORKSERVER:
             proc.join()
-            raise subprocess.TimeoutExpired(str(snippet), self.timeout)
-        return proc.exitcode if proc.exitcode is not None else -1
+            code = proc.exitcode if proc.exitcode is not None else -1
+        else:
+            code = popen.wait()
+        if problem:
+            raise SnippetError(f"{where}: {problem}")
+        return code
+
+    def _over_limit(self, pid: int, out: Path, seconds: float) -> str:
+        if seconds > self.timeout:
+            return f"timed out after {self.timeout:g} s (SNIPPETS_TIMEOUT)"
+        size = (out / "stdout.bin").stat().st_size if (out / "stdout.bin").exists() else 0
+        if size > self.max_stdout:
+            return (f"printed over {self.max_stdout // 1024} KB to stdout "
+                    "(SNIPPETS_MAX_STDOUT_KB); print less")
+        rss = _group_rss_mb(pid)
+        if rss > self.memory_mb:
+            return (f"used {rss:.0f} MiB of memory, over its budget of "
+                    f"{self.memory_mb:g} MiB (SNIPPETS_MEMORY_MB)")
+        return ""
+
+    def _check(self, out: Path, returncode: int, where: str) -> None:
+        """What a finished child left in ``out`` is a complete, acceptable run."""
+        stderr = (out / "stderr.bin").read_bytes() if (out / "stderr.bin").exists() else b""
+        if returncode != 0 or not (out / "meta.json").exists():
+            tail = "\n".join(_show_stderr(stderr).rstrip().splitlines()[-25:])
+            why = (f"exited with status {returncode}" if returncode >= 0 else
+                   f"was killed by signal {-returncode}")
+            raise SnippetError(f"{where}: {why}\n{tail}")
+        stdout = (out / "stdout.bin").read_bytes()
+        if len(stdout) > self.max_stdout:
+            raise SnippetError(f"{where}: printed {len(stdout) // 1024} KB to stdout, over "
+                               f"{self.max_stdout // 1024} KB (SNIPPETS_MAX_STDOUT_KB)")
+        try:
+            stdout.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = stdout[: exc.start].count(b"\n") + 1
+            raise SnippetError(f"{where}: stdout is not UTF-8 (byte {exc.start}, line {line}"
+                               f" of its output: {stdout[exc.start:exc.start + 4]!r})") from None
+        figures = list(out.glob("figure-*.png"))
+        if len(figures) > self.max_figures:
+            raise SnippetError(f"{where}: showed {len(figures)} figures, over "
+                               f"{self.max_figures} (SNIPPETS_MAX_FIGURES)")
+        for fig in figures:
+            if fig.stat().st_size > self.max_figure:
+                raise SnippetError(f"{where}: {fig.name} is {fig.stat().st_size // 1024} KB,"
+                                   f" over {self.max_figure // 1024} KB "
+                                   "(SNIPPETS_MAX_FIGURE_KB)")
+
+    def _store(self, out: Path, entry: Path) -> None:
+        """Write the cache entry from a checked run: files first, result.json last."""
+        meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+        staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=self.cache))
+        try:
+            names = ["stdout.bin", "stderr.bin"] + sorted(
+                (p.name for p in out.glob("figure-*.png")), key=lambda n: int(n[7:-4]))
+            for name in names:
+                if (out / name).exists():
+                    shutil.copyfile(out / name, staging / name)
+                else:
+                    (staging / name).write_bytes(b"")
+            result = dict(
+                device=meta["device"], torch=meta["torch"], seconds=meta["seconds"],
+                cpu_seconds=meta["cpu_seconds"], cells=meta["cells"], figures=names[2:],
+                deps={p: file_hash(self.root / p) for p in meta["deps"]},
+                files={n: _sha256((staging / n).read_bytes()) for n in names})
+            (staging / "result.json").write_text(json.dumps(result), encoding="utf-8")
+            shutil.rmtree(entry, ignore_errors=True)
+            staging.rename(entry)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    # -- many at once ------------------------------------------------------------------
+
+    def _durations_file(self) -> Path:
+        return self.cache / "durations.json"
+
+    def durations(self) -> dict[str, float]:
+        """Last known wall time of each snippet (by path), for ordering and estimates."""
+        try:
+            data = json.loads(self._durations_file().read_text(encoding="utf-8"))
+            return {str(k): float(v) for k, v in data.items()}
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def _record_duration(self, rel: str, seconds: float) -> None:
+        with _durations_lock:
+            data = self.durations()
+            data[rel] = round(seconds, 2)
+            tmp = self._durations_file().with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+            tmp.replace(self._durations_file())
+
+    def estimate(self, snippet: Path, known: dict[str, float]) -> float:
+        """Seconds ``snippet`` is expected to take: its last run, else a guess."""
+        rel = self.rel(snippet)
+        if rel in known:
+            return known[rel]
+        # Never run here: whole examples (percent-format scripts) are the long ones.
+        text = snippet.read_text(encoding="utf-8", errors="replace")
+        return 30.0 if "\n# %%" in text else 1.0
+
+    def run_all(self, snippets: Sequence[Path], jobs: int | None = None,
+                contexts: dict[Path, str] | None = None,
+                progress: Callable[[str], None] | None = None
+                ) -> dict[Path, Result | SnippetError]:
+        """Results of all ``snippets``, running the missing ones ``jobs`` at a time.
+
+        The longest (by last known duration) start first, so the slow ones do not end up
+        alone at the end. Failures are returned, not raised. ``progress`` gets a line
+        every few seconds: done / total, the slowest still running, time left.
+        """
+        snippets = list(dict.fromkeys(p.resolve() for p in snippets))
+        contexts = contexts or {}
+        out: dict[Path, Result | SnippetError] = {}
+        todo = []
+        for s in snippets:
+            hit = self.cached(s)
+            if hit is not None:
+                out[s] = hit
+            else:
+                todo.append(s)
+        if not todo:
+            return out
+        if self.require_cached:
+            for s in todo:
+                out[s] = SnippetError(f"{self.rel(s)}{contexts.get(s, '')}: no cached output"
+                                      " for this source and data (SNIPPETS_REQUIRE_CACHED=1);"
+                                      " run the tests first")
+            return out
+        known = self.durations()
+        todo.sort(key=lambda s: -self.estimate(s, known))
+        board = _Board(self, todo, known, progress or self.log, jobs or default_jobs())
+        with concurrent.futures.ThreadPoolExecutor(board.jobs) as pool:
+            futures = {pool.submit(board.run, s, contexts.get(s, "")): s for s in todo}
+            for future in concurrent.futures.as_completed(futures):
+                out[futures[future]] = future.result()
+        board.finish()
+        return {s: out[s] for s in snippets}
+
+
+def default_jobs() -> int:
+    return max(1, int(_env_number("SNIPPETS_JOBS", os.cpu_count() or 1)))
+
+
+@dataclass
+class _Board:
+    """Progress of a ``run_all``: what runs, since when, and how long the rest takes."""
+
+    runner: Runner
+    todo: list[Path]
+    known: dict[str, float]
+    say: Callable[[str], None]
+    jobs: int
+    started: dict[Path, float] = field(default_factory=dict)
+    done: int = 0
+    failed: int = 0
+    last: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def run(self, snippet: Path, context: str) -> Result | SnippetError:
+        with self.lock:
+            self.started[snippet] = time.monotonic()
+        try:
+            return self.runner.result(snippet, context)
+        except SnippetError as exc:
+            with self.lock:
+                self.failed += 1
+            return exc
+        finally:
+            with self.lock:
+                del self.started[snippet]
+                self.done += 1
+                self._report()
+
+    def _report(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < 3 and self.done < len(self.todo):
+            return
+        self.last = now
+        left = [s for s in self.todo[self.done + len(self.started):]]
+        rest = sum(self.runner.estimate(s, self.known) for s in left) + sum(
+            max(0.0, self.runner.estimate(s, self.known) - (now - t))
+            for s, t in self.started.items())
+        line = f"snippets: {self.done}/{len(self.todo)} run"
+        if self.failed:
+            line += f", {self.failed} failed"
+        if self.started:
+            slow, since = min(self.started.items(), key=lambda kv: kv[1])
+            line += f"; running {self.runner.rel(slow)} for {now - since:.0f} s"
+        if self.done < len(self.todo):
+            line += f"; about {rest / self.jobs:.0f} s left"
+        self.say(line)
+
+    def finish(self) -> None:
+        with self.lock:
+            self._report(force=True)
+
+
+class Background:
+    """``run_all`` without waiting, for ``mkdocs serve``: pages are built meanwhile.
+
+    ``state()`` says what a snippet is doing; ``on_change`` is called (from a worker
+    thread) each time a snippet finishes, so the server can rebuild.
+    """
+
+    def __init__(self, runner: Runner, on_change: Callable[[], None]) -> None:
+        self.runner = runner
+        self.on_change = on_change
+        self.jobs = default_jobs()
+        self.pool = concurrent.futures.ThreadPoolExecutor(self.jobs)
+        self.since: dict[str, float] = {}  # cache key -> time.time() it started
+        self.queued: set[str] = set()
+        self.failed: dict[str, SnippetError] = {}
+        self.lock = threading.Lock()
+
+    def submit(self, snippets: Sequence[Path], contexts: dict[Path, str]) -> None:
+        known = self.runner.durations()
+        for s in sorted(snippets, key=lambda s: -self.runner.estimate(s, known)):
+            key = self.runner.key(s)
+            with self.lock:
+                if key in self.queued or key in self.failed:
+                    continue
+                self.queued.add(key)
+            self.pool.submit(self._run, s, key, contexts.get(s, ""))
+
+    def _run(self, snippet: Path, key: str, context: str) -> None:
+        with self.lock:
+            self.since[key] = time.time()
+        try:
+            self.runner.result(snippet, context)
+        except SnippetError as exc:
+            with self.lock:
+                self.failed[key] = exc
+        except Exception as exc:  # noqa: BLE001 (a worker thread must report, not die)
+            with self.lock:
+                self.failed[key] = SnippetError(f"{self.runner.rel(snippet)}: {exc!r}")
+        finally:
+            with self.lock:
+                self.since.pop(key, None)
+                self.queued.discard(key)
+            self.on_change()
+
+    def state(self, snippet: Path) -> tuple[str, float | None]:
+        """("failed" | "running" | "queued" | "idle", start time or None)."""
+        key = self.runner.key(snippet)
+        with self.lock:
+            if key in self.failed:
+                return "failed", None
+            if key in self.since:
+                return "running", self.since[key]
+            return ("queued" if key in self.queued else "idle"), None
+
+    def error(self, snippet: Path) -> SnippetError | None:
+        with self.lock:
+            return self.failed.get(self.runner.key(snippet))
+
+    def busy(self) -> bool:
+        with self.lock:
+            return bool(self.queued)
+
+    def wait(self, seconds: float) -> None:
+        """Wait until nothing is queued or running, at most ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while self.busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+def _show_stderr(data: bytes) -> str:
+    """stderr as shown: UTF-8, with any other bytes escaped (never silently replaced)."""
+    return data.decode("utf-8", "backslashreplace")
+
+
+def _group_rss_mb(pgid: int) -> float:
+    """Resident memory of every process in group ``pgid``, in MiB (Linux; else 0)."""
+    total = 0
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return 0.0
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ...
+            total += int(fields[21]) * page
+    return total / 2**20
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+def _child_run(*args: object) -> None:
+    from tools import _child  # imported in the forked child (the server preloads it)
+
+    _child.run(*args)  # type: ignore[arg-type]
 
 
 _server: multiprocessing.context.BaseContext | None = None
+_start_lock = threading.Lock()
+_durations_lock = threading.Lock()
 
 
 def _fork_server(env: dict[str, str]) -> multiprocessing.context.BaseContext:
@@ -273,40 +667,64 @@ def _fork_server(env: dict[str, str]) -> multiprocessing.context.BaseContext:
 
     Importing them takes 2-3 s, most of a short snippet's run; each snippet is a fork of
     this server instead, still a process of its own. Variables read only at interpreter
-    start (hash seed, stdio encoding, thread count) are set when the server starts.
+    start (hash seed, stdio encoding, thread count) are set when the server starts, and
+    so is ``sys.path``: MkDocs restores ``sys.path`` after loading a hook file, so under
+    the ``mkdocs`` console script the project would not be importable in the server.
     """
     global _server
     if _server is None:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload([m for m in PRELOAD if importlib.util.find_spec(m)])
-        saved = dict(os.environ)
+        ctx.set_forkserver_preload(
+            ["tools._child"] + [m for m in PRELOAD if importlib.util.find_spec(m)])
+        saved_env, saved_path = dict(os.environ), list(sys.path)
         os.environ.update({k: env[k] for k in ("PYTHONHASHSEED", "PYTHONIOENCODING",
                                                 "OMP_NUM_THREADS", "MPLBACKEND")})
+        if str(ROOT) not in sys.path:
+            sys.path.insert(0, str(ROOT))
         try:
             multiprocessing.forkserver.ensure_running()
         finally:
             os.environ.clear()
-            os.environ.update(saved)
+            os.environ.update(saved_env)
+            sys.path[:] = saved_path
         _server = ctx
     return _server
 
 
-def main(argv: list[str]) -> int:
-    """``python -m tools.runner [SNIPPET ...]``: run (or fetch) snippets, print results."""
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.runner",
+        description="Run snippets (or fetch them from the cache) and print what each "
+                    "printed, its stderr and where its figures are. Several run in "
+                    "parallel; unchanged ones come from .cache/snippets/.",
+        epilog="Limits and switches are environment variables: see the docstring of "
+               "tools/runner.py (SNIPPETS_TIMEOUT, SNIPPETS_MEMORY_MB, SNIPPETS_JOBS, "
+               "SNIPPETS_FORKSERVER=0, ...).")
+    parser.add_argument("snippets", nargs="*", type=Path,
+                        help="snippet files (default: every .py under snippets/)")
+    parser.add_argument("-j", "--jobs", type=int, default=None,
+                        help="snippets run at once (default: the CPU count)")
+    args = parser.parse_args(argv)
     runner = Runner()
     runner.log = lambda msg: print(msg, file=sys.stderr)
-    paths = [Path(a) for a in argv] or sorted((runner.root / "snippets").rglob("*.py"))
+    paths = args.snippets or sorted((runner.root / "snippets").rglob("*.py"))
+    bad = [p for p in paths if not p.is_file() or p.suffix != ".py"]
+    if bad:
+        parser.error(f"not a snippet file: {', '.join(map(str, bad))}")
+    results = runner.run_all(paths, jobs=args.jobs)
     failed = 0
-    for path in paths:
-        try:
-            res = runner.result(path)
-        except SnippetError as exc:
+    for path, res in results.items():
+        if isinstance(res, SnippetError):
             failed += 1
-            print(f"FAILED {exc}", file=sys.stderr)
+            print(f"FAILED {res}", file=sys.stderr)
             continue
         print(f"== {res.snippet} ({res.label})\n{res.stdout}", end="")
+        if res.stderr:
+            print(f"-- stderr\n{res.stderr}", end="" if res.stderr.endswith("\n") else "\n")
+        for fig in res.figures:
+            print(f"-- figure {fig}")
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())

@@ -1,0 +1,307 @@
+"""The executor cannot be fooled: each test plants a snippet or a page that tries.
+
+Every test here runs the commands users type (``mkdocs build``, ``pytest``,
+``python -m tools.runner``) in a throwaway project (``tests/project.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.project import Project, page
+from tests.test_pipeline import outputs
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project")
+
+
+def test_console_script_cold_build_with_the_fork_server(project: Project) -> None:
+    """`mkdocs build` (the console script) on an empty cache, snippets forked from the
+    fork server: MkDocs restores sys.path after loading the hook, and the server's
+    children must still import the runner."""
+    project.write("snippets/p/a.py", "import torch\nprint(torch.ones(2).sum().item())\n")
+    project.pages("p", "p/a.py")
+    r = project.build(SNIPPETS_FORKSERVER="1")
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert outputs(project.path / "site/en/p/index.html") == ["2.0\n"]
+
+
+UNSEEDED = "import random, numpy, torch\nprint(random.random(), numpy.random.rand(), " \
+           "torch.rand(1).item())\n"
+
+
+@pytest.mark.parametrize("forkserver", ["1", "0"])
+def test_unseeded_snippets_get_fresh_random_state(project: Project, forkserver: str) -> None:
+    project.write("snippets/p/one.py", UNSEEDED)
+    project.write("snippets/p/two.py", UNSEEDED + "# another file\n")
+    r = project.runner("snippets/p/one.py", "snippets/p/two.py", SNIPPETS_FORKSERVER=forkserver)
+    assert r.returncode == 0, r.stderr
+    lines = [line.split() for line in r.stdout.splitlines() if not line.startswith("==")]
+    assert len(lines) == 2
+    for a, b in zip(*lines):  # python, numpy and torch each differ between the two runs
+        assert a != b, r.stdout
+
+
+LATE_CHILD = """\
+import subprocess, sys, time
+subprocess.Popen([sys.executable, "-c",
+                  "import sys, time; time.sleep(2); open(sys.argv[1], 'w').write('late')",
+                  {late!r}])
+print("started a child")
+{after}
+"""
+
+
+@pytest.mark.parametrize("ending", ["exits", "times out"])
+def test_no_process_outlives_its_snippet(project: Project, tmp_path: Path,
+                                         ending: str) -> None:
+    late = tmp_path / "late.txt"
+    after = "" if ending == "exits" else "time.sleep(30)"
+    project.write("snippets/p/spawn.py", LATE_CHILD.format(late=str(late), after=after))
+    project.pages("p", "p/spawn.py")
+    for forkserver in ("1", "0"):
+        r = project.build(SNIPPETS_FORKSERVER=forkserver, SNIPPETS_TIMEOUT="1")
+        if ending == "exits":
+            assert r.returncode == 0, r.stderr
+        else:
+            assert "snippets/p/spawn.py (shown on page p.zh.md): timed out after 1 s" in r.stderr
+        time.sleep(3)
+        assert not late.exists(), "a process the snippet started outlived it"
+        (project.path / "snippets/p/spawn.py").write_text(
+            LATE_CHILD.format(late=str(late), after=after) + "# again\n")
+
+
+def test_a_snippet_cannot_write_into_the_project_or_the_cache(project: Project) -> None:
+    project.write("snippets/p/a.py", "print('the real output')\n")
+    project.pages("p", "p/a.py")
+    assert project.build().returncode == 0
+    [entry] = project.cache_entries()
+    evil = ("from pathlib import Path\n"
+            "root = Path(__file__).resolve().parents[2]\n"
+            "for f in (root / '.cache' / 'snippets').glob('*/stdout.bin'):\n"
+            "    f.write_text('forged output')\n")
+    sources = {"evil": evil, "litter": "open(__file__ + '.out', 'w').write('x')\n"}
+    for name, source in sources.items():
+        project.write(f"snippets/p/{name}.py", source)
+        project.pages("p", "p/a.py", f"p/{name}.py")
+        r = project.build()
+        assert r.returncode == 1
+        assert f"snippets/p/{name}.py (shown on page p.zh.md): exited with status 1" in r.stderr
+        assert "a snippet may not write into the project" in r.stderr
+        assert ("'.cache/snippets/" if name == "evil" else "'snippets/p/litter.py.out'") \
+            in r.stderr
+        (project.path / f"snippets/p/{name}.py").unlink()
+    assert (entry / "stdout.bin").read_text() == "the real output\n"
+    assert not (project.path / "snippets/p/litter.py.out").exists()
+    project.pages("p", "p/a.py")
+    assert project.build().returncode == 0
+    assert outputs(project.path / "site/en/p/index.html") == ["the real output\n"]
+    assert project.executions()["snippets/p/a.py"] == 1
+
+
+def test_refused_write_names_the_file(project: Project) -> None:
+    project.write("snippets/p/litter.py", "from pathlib import Path\n"
+                  "Path(__file__).with_name('out.txt').write_text('x')\n")
+    project.pages("p", "p/litter.py")
+    r = project.build()
+    assert r.returncode == 1
+    assert "snippets/p/litter.py (shown on page p.zh.md): exited with status 1" in r.stderr
+    assert "'snippets/p/out.txt'" in r.stderr  # the file, not an "orphan snippet"
+    assert "orphan" not in r.stderr
+
+
+@pytest.mark.parametrize("damage", ["invalid json", "missing file", "changed output",
+                                    "wrong type"])
+def test_a_damaged_cache_entry_is_reported_and_run_again(project: Project,
+                                                         damage: str) -> None:
+    project.write("snippets/p/a.py", "print('a')\n")
+    project.pages("p", "p/a.py")
+    assert project.build().returncode == 0
+    [entry] = project.cache_entries()
+    if damage == "invalid json":
+        (entry / "result.json").write_text("{not json")
+    elif damage == "missing file":
+        (entry / "stdout.bin").unlink()
+    elif damage == "changed output":
+        (entry / "stdout.bin").write_text("forged\n")  # e.g. by a shell, outside Python
+    else:
+        data = json.loads((entry / "result.json").read_text())
+        data["cells"] = "nonsense"
+        (entry / "result.json").write_text(json.dumps(data))
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    assert re.search(r"snippets/p/a.py: cache entry \w+ (is malformed|is incomplete|was "
+                     r"changed outside the runner).*; it will run again", r.stderr), r.stderr
+    assert project.executions() == {"snippets/p/a.py": 2}
+    assert outputs(project.path / "site/en/p/index.html") == ["a\n"]
+
+
+def test_a_damaged_search_cache_is_rebuilt(project: Project) -> None:
+    project.write("snippets/p/a.py", "print('a')\n")
+    project.pages("p", "p/a.py")
+    assert project.build().returncode == 0
+    index = (project.path / "site/search/search_index.json").read_text()
+    for n, path in enumerate(sorted((project.path / ".cache/search").glob("*.json"))):
+        path.write_text(["{broken", "[1, 2]", ""][n % 3])
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr and "is unreadable" in r.stderr
+    assert (project.path / "site/search/search_index.json").read_text() == index
+
+
+def test_no_staging_folders_or_lock_files_are_left(project: Project) -> None:
+    for n in range(4):
+        project.write(f"snippets/p/s{n}.py", f"print({n})\n")
+    project.pages("p", *[f"p/s{n}.py" for n in range(4)])
+    assert project.codeblocks().returncode == 0
+    assert project.build().returncode == 0
+    project.write("snippets/p/bad.py", "raise SystemExit(2)\n")
+    project.pages("p", "p/bad.py")
+    assert project.build().returncode == 1
+    leftovers = sorted(p.name for p in (project.path / ".cache/snippets").iterdir()
+                       if not (p.is_dir() and re.fullmatch(r"[0-9a-f]{24}", p.name)))
+    assert leftovers == ["durations.json", "executions.log"]
+
+
+INCLUDES = {
+    "dot-dot": '--8<-- "../secret.py"',
+    "absolute": '--8<-- "{secret}"',
+    "link out": '--8<-- "p/link.py"',
+}
+
+
+@pytest.mark.parametrize("case", INCLUDES)
+def test_includes_must_stay_inside_snippets(project: Project, case: str) -> None:
+    secret = project.write("secret.py", "print('never run')\nopen('/tmp/ran', 'w')\n")
+    (project.path / "snippets/p").mkdir(parents=True)
+    (project.path / "snippets/p/link.py").symlink_to(secret)
+    project.write("snippets/p/ok.py", "print('ok')\n")
+    line = INCLUDES[case].format(secret=secret)
+    for lang in ("zh", "en"):
+        project.write(f"docs/p.{lang}.md", page("p/ok.py", lang=lang) +
+                      f"\n```python\n{line}\n```\n")
+    r = project.build()
+    assert r.returncode == 1
+    assert re.search(rf"docs/p.zh.md:7: include '[^']+' (leaves snippets/|is an absolute "
+                     rf"path|is a link leading out of snippets/).*nothing was run", r.stderr), \
+        r.stderr
+    r = project.codeblocks()
+    assert r.returncode == 1 and "docs/p.en.md, line 7: include" in r.stdout
+    assert "secret.py" not in project.executions()
+    assert not any("secret" in k or "link" in k for k in project.executions())
+
+
+PYTHON_FENCES = ["py", "py3", "python3", "ipython", "pycon", "{ .python }",
+                 '{ .py3 title="x.py" }', "sage"]
+
+
+@pytest.mark.parametrize("info", PYTHON_FENCES)
+def test_every_fence_that_highlights_as_python_must_include_a_snippet(
+        project: Project, info: str) -> None:
+    for lang in ("zh", "en"):
+        project.write(f"docs/p.{lang}.md", page(lang=lang) + f"\n```{info}\nprint(1)\n```\n")
+    r = project.build()
+    assert r.returncode == 1
+    assert "docs/p.zh.md:3: python block typed into the page" in r.stderr
+    r = project.codeblocks()
+    assert r.returncode == 1
+    assert "docs/p.zh.md, line 3: python block typed into the page" in r.stdout
+
+
+def test_an_included_python_fence_of_any_spelling_is_run(project: Project) -> None:
+    project.write("snippets/p/a.py", "print('ran')\n")
+    for lang in ("zh", "en"):
+        project.write(f"docs/p.{lang}.md", page(lang=lang) +
+                      '\n``` { .py3 title="mine" }\n--8<-- "p/a.py"\n```\n')
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    assert outputs(project.path / "site/en/p/index.html") == ["ran\n"]
+    r = project.codeblocks()
+    assert r.returncode == 0 and "2 passed" in r.stdout
+
+
+def test_a_python_file_in_a_text_fence_is_refused(project: Project) -> None:
+    project.write("snippets/p/a.py", "print('ran')\n")
+    for lang in ("zh", "en"):
+        project.write(f"docs/p.{lang}.md", page(lang=lang) +
+                      '\n```text\n--8<-- "p/a.py"\n```\n')
+    r = project.build()
+    assert r.returncode == 1
+    assert "docs/p.zh.md:3: 'p/a.py' is Python, shown in a 'text' fence" in r.stderr
+    r = project.codeblocks()
+    assert r.returncode == 1 and "docs/p.zh.md, line 3: 'p/a.py' is Python" in r.stdout
+    assert project.executions() == {}
+
+
+LIMITS = {
+    "stdout": ("print('x' * 3000)\n", {"SNIPPETS_MAX_STDOUT_KB": "2"},
+               "printed over 2 KB to stdout (SNIPPETS_MAX_STDOUT_KB)"),
+    "figures": ("import matplotlib.pyplot as plt\nfor i in range(3):\n"
+                "    plt.figure(); plt.plot([i]); plt.show()\n",
+                {"SNIPPETS_MAX_FIGURES": "2"}, "showed 3 figures, over 2"),
+    "figure size": ("import matplotlib.pyplot as plt\nimport numpy as np\n"
+                    "plt.figure(figsize=(12, 12)); plt.imshow(np.random.rand(600, 600))\n"
+                    "plt.show()\n", {"SNIPPETS_MAX_FIGURE_KB": "50"}, "over 50 KB"),
+    "memory": ("import time\nblock = bytearray(300 * 2**20)\nfor i in range(0, len(block), "
+               "4096):\n    block[i] = 1\ntime.sleep(2)\n", {"SNIPPETS_MEMORY_MB": "150"},
+               "of memory, over its budget of 150 MiB (SNIPPETS_MEMORY_MB)"),
+    "non-UTF-8": ("import sys\nsys.stdout.buffer.write(b'ok\\n\\xff\\xfe\\n')\n", {},
+                  "stdout is not UTF-8 (byte 3, line 2"),
+}
+
+
+@pytest.mark.parametrize("case", LIMITS)
+def test_output_and_memory_limits_fail_clearly(project: Project, case: str) -> None:
+    source, env, message = LIMITS[case]
+    project.write("snippets/p/big.py", source)
+    project.pages("p", "p/big.py")
+    r = project.build(**env)
+    assert r.returncode == 1
+    assert "snippets/p/big.py (shown on page p.zh.md): " in r.stderr
+    assert message in r.stderr, r.stderr
+    assert project.cache_entries() == []
+
+
+def test_stderr_is_shown_and_os_exit_0_is_success(project: Project) -> None:
+    project.write("snippets/p/warns.py", "import warnings\nprint('result')\n"
+                  "warnings.warn('check this', UserWarning)\n")
+    project.write("snippets/p/exits.py", "import os, sys\nprint('before', flush=True)\n"
+                  "os._exit(0)\nprint('never')\n")
+    project.pages("p", "p/warns.py", "p/exits.py")
+    r = project.build()
+    assert r.returncode == 0, r.stderr
+    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    assert outputs(project.path / "site/en/p/index.html") == ["result\n", "before\n"]
+    stderr = re.findall(r'<p class="snippet-output__stream">stderr</p>\n'
+                        r'<pre class="snippet-output__stderr"><code>(.*?)</code>', en, re.S)
+    assert len(stderr) == 1 and "UserWarning: check this" in stderr[0]
+
+
+def test_no_placeholder_can_reach_a_built_site(project: Project) -> None:
+    for lang in ("zh", "en"):
+        project.write(f"docs/p.{lang}.md", page(lang=lang) +
+                      '\n<div class="snippet-output snippet-output--pending"></div>\n')
+    r = project.build()
+    assert r.returncode == 1
+    assert "p.zh.md: a placeholder for a running snippet reached a 'build' build" in r.stderr
+
+
+def test_runner_help_and_figure_paths(project: Project) -> None:
+    r = project.runner("--help")
+    assert r.returncode == 0 and "usage: python -m tools.runner" in r.stdout
+    project.write("snippets/p/plot.py", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n"
+                  "plt.show()\nprint('drawn')\n")
+    r = project.runner("snippets/p/plot.py")
+    assert r.returncode == 0, r.stderr
+    figure = re.search(r"^-- figure (\S+)$", r.stdout, re.M)
+    assert figure and Path(figure.group(1)).read_bytes()[:4] == b"\x89PNG"
+    r = project.runner("snippets/p/nothing.py")
+    assert r.returncode == 2 and "not a snippet file" in r.stderr
