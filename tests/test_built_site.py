@@ -36,12 +36,16 @@ def test_each_block_has_its_real_output(site: Path, slug: str) -> None:
     for lang in ("zh", "en"):
         page = built(site, slug, lang)
         shown = re.findall(r'<div class="snippet-output" data-snippet="snippets/([^"]+)">'
-                           r'\n<p[^>]*>[^<]*</p>\n(?:<pre><code>(.*?)</code></pre>)?',
+                           r'\n<p[^>]*>[^<]*</p>\n(?:<pre><code>(.*?)</code></pre>)?\n?'
+                           r'(?:<p class="snippet-output__stream">stderr</p>\n'
+                           r'<pre class="snippet-output__stderr"><code>(.*?)</code></pre>)?',
                            page, flags=re.S)
-        assert [s for s, _ in shown] == expected, f"{slug}.{lang}.md"
-        for snippet, code in shown:
+        assert [s for s, _, _ in shown] == expected, f"{slug}.{lang}.md"
+        assert "snippet-output--pending" not in page
+        for snippet, code, stderr in shown:
             result = runner.result(ROOT / "snippets" / snippet)
             assert html.unescape(code) == result.stdout, f"{slug}.{lang}.md: {snippet}"
+            assert html.unescape(stderr) == result.stderr, f"{slug}.{lang}.md: {snippet}"
 
 
 @pytest.mark.parametrize("slug", PAGES)

@@ -181,6 +181,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
     _trigger = _runner.root / ".cache" / "serve" / "finished"
     _trigger.parent.mkdir(parents=True, exist_ok=True)
     server.watch(str(_trigger.parent))
+    server.watch(str(_snippets_dir))  # an edited snippet runs again and its page rebuilds
     rebuild = server.builder
 
     def rebuild_or_show_error() -> None:
@@ -195,9 +196,12 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
     return server
 
 
+_served: list[str] = []  # the HTML files of the last complete build, under serve
+
+
 def _show_error(site: Path, exc: BaseException) -> None:
-    """Replace every served page with the build error: no request waits on a build
-    that failed, and the page reloads by itself once a rebuild succeeds."""
+    """Replace every served page (and the 404 page) with the build error: no request
+    waits on a build that failed, and the page reloads by itself once a rebuild works."""
     cause = str(exc) if not isinstance(exc, SystemExit) else ""
     cause = cause or _last_error or f"{type(exc).__name__} (see the terminal)"
     log.error(f"Build failed; every page shows the error until it is fixed: {cause}")
@@ -206,10 +210,21 @@ def _show_error(site: Path, exc: BaseException) -> None:
             "<h1>Build failed · 构建失败</h1><p>Fix the error below and save: this page "
             "reloads by itself. 修正下面的错误并保存，本页会自动刷新。</p>"
             f"<pre style=\"white-space:pre-wrap\">{html.escape(cause)}</pre></body></html>")
-    pages_ = list(site.rglob("*.html")) or [site / "index.html"]
-    for path in pages_:
+    for rel in set(_served) | {"index.html", "404.html"}:
+        path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
+
+
+class _CauseOnItsLine(logging.Filter):
+    """MkDocs logs "Error reading page 'x.md':" with nothing after it when a hook fails;
+    our own error line names the page and the cause together, so drop the empty one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not re.fullmatch(r"Error reading page '[^']*':", record.getMessage())
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_CauseOnItsLine())
 
 
 _last_error = ""
@@ -249,6 +264,9 @@ def _write_notebooks(config: MkDocsConfig) -> None:
 
 @event_priority(100)  # before mkdocs-jupyter evicts the cache entries this build did not use
 def on_post_build(config: MkDocsConfig) -> None:
+    if _mode == "serve":
+        site = Path(config.site_dir)
+        _served[:] = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
     # Each language is a separate build; keep the other language's rendered notebooks.
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:

@@ -1,0 +1,137 @@
+"""``mkdocs serve`` (the console script) as an author and a reader use it.
+
+A throwaway project is served on a free port. The first page answers at once, a snippet
+still running shows a marked placeholder that the server replaces by itself, editing a
+snippet shows its new output, a failing snippet shows its error in the browser without
+stalling requests, and fixing it recovers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.project import Project
+from tests.test_browser import browser  # noqa: F401 (the shared Chromium fixture)
+
+# Runs until the test creates the file it waits for: the placeholder stays until then.
+SLOW = ("import os, time\nwhile not os.path.exists({flag!r}):\n    time.sleep(0.1)\n"
+        "print('slow output is here')\n")
+
+
+def shown(page: str) -> list[str]:
+    """The outputs a page shows under its blocks (not the code above them)."""
+    return [html.unescape(b) for b in re.findall(
+        r'<div class="snippet-output" data-snippet="[^"]+">\n<p[^>]*>[^<]*</p>\n'
+        r'<pre><code>(.*?)</code></pre>', page, flags=re.S)]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Served:
+    def __init__(self, project: Project, log: Path, flag: Path) -> None:
+        self.project = project
+        self.flag = flag
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = log
+        exe = shutil.which("mkdocs")
+        assert exe
+        self.proc = subprocess.Popen(
+            [exe, "serve", "-a", f"127.0.0.1:{self.port}"], cwd=project.path,
+            env=project.env, stdout=subprocess.DEVNULL,
+            stderr=log.open("w", encoding="utf-8"))
+
+    def get(self, path: str) -> str:
+        """The page now; a request that hangs for over 5 s fails the test."""
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=5) as r:
+                return str(r.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            return f"HTTP {exc.code}"
+
+    def until(self, path: str, ok: Callable[[str], bool], seconds: float) -> str:
+        deadline, text = time.monotonic() + seconds, ""
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, self.log.read_text()
+            try:
+                text = self.get(path)
+            except (urllib.error.URLError, ConnectionError):
+                text = ""
+            if ok(text):
+                return text
+            time.sleep(0.3)
+        raise AssertionError(f"{path} never got there; last:\n{text[-1500:]}\n"
+                             f"log:\n{self.log.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    project = Project(tmp_path / "project")
+    project.write("snippets/p/a.py", "print('first version')\n")
+    flag = tmp_path / "let-slow-finish"
+    project.write("snippets/p/slow.py", SLOW.format(flag=str(flag)))
+    project.pages("p", "p/a.py", "p/slow.py")
+    server = Served(project, tmp_path / "serve.log", flag)
+    yield server
+    server.stop()
+
+
+def test_serve_shows_placeholders_then_real_output_edits_and_errors(
+        served: Served) -> None:
+    page = served.until("en/p/", lambda t: shown(t) == ["first version\n"], 30)
+    assert "snippet-output--pending" in page and "first run" in page  # slow.py still runs
+    served.flag.touch()
+    served.until("en/p/", lambda t: shown(t) == ["first version\n",  # no edit: it rebuilt
+                                                 "slow output is here\n"], 30)
+    a = served.project.path / "snippets/p/a.py"
+    a.write_text("print('second version')\n")
+    served.until("en/p/", lambda t: shown(t)[:1] == ["second version\n"], 30)
+
+    a.write_text("raise ValueError('broken on purpose')\n")
+    error = served.until("en/p/", lambda t: "Build failed" in t, 30)
+    assert "snippets/p/a.py" in error and "ValueError: broken on purpose" in error
+    assert "Build failed" in served.get("")  # every page says so, and answers at once
+
+    a.write_text("print('fixed')\n")
+    served.until("en/p/", lambda t: shown(t)[:1] == ["fixed\n"], 30)
+    log = served.log.read_text(encoding="utf-8")
+    assert "will appear stuck" not in log
+
+
+def test_browser_sees_the_placeholder_replaced_without_reloading(
+        served: Served, browser: Browser) -> None:  # noqa: F811
+    served.until("en/p/", lambda t: "snippet-output--pending" in t, 30)
+    tab = browser.new_page()
+    try:
+        tab.goto(served.url + "en/p/")
+        assert tab.locator(".snippet-output--pending").count() == 1
+        served.flag.touch()
+        # mkdocs serve's livereload script reloads the tab when the rebuild is done
+        tab.locator(".snippet-output pre", has_text="slow output is here").wait_for(
+            timeout=30_000)
+        assert tab.locator(".snippet-output--pending").count() == 0
+    finally:
+        tab.close()
