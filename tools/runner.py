@@ -58,6 +58,7 @@ import importlib.metadata
 import importlib.util
 import json
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.context
 import multiprocessing.forkserver
 import os
@@ -80,7 +81,7 @@ ROOT = TOOLS.parent
 PRELOAD = ("torch", "torchvision")  # imported once by the fork server
 FORKSERVER = (os.environ.get("SNIPPETS_FORKSERVER", "1") != "0"
               and "forkserver" in multiprocessing.get_all_start_methods())
-POLL = 0.1  # seconds between checks of a running snippet
+POLL = 0.5  # seconds between checks of a running snippet's limits
 
 
 class SnippetError(Exception):
@@ -334,19 +335,28 @@ class Runner:
                 proc = _fork_server(env).Process(target=_child_run,
                                                  args=(snippet, out, self.root, cwd, env))
                 proc.start()
-            pid, alive = proc.pid, proc.is_alive
+            pid = proc.pid
+
+            def ended(seconds: float) -> bool:
+                return bool(multiprocessing.connection.wait([proc.sentinel], seconds))
         else:
             with open(out / "stderr.bin", "wb") as err:
                 popen = subprocess.Popen(
                     [sys.executable, str(CHILD), str(snippet), str(out), str(self.root)],
                     cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err,
                     start_new_session=True)
-            pid, alive = popen.pid, (lambda: popen.poll() is None)
+            pid = popen.pid
+
+            def ended(seconds: float) -> bool:
+                try:
+                    popen.wait(seconds)
+                except subprocess.TimeoutExpired:
+                    return False
+                return True
         assert pid is not None
         start, problem = time.monotonic(), ""
         try:
-            while alive():
-                time.sleep(POLL)
+            while not ended(POLL):  # returns as soon as the child exits
                 problem = self._over_limit(pid, out, time.monotonic() - start)
                 if problem:
                     break
@@ -490,7 +500,6 @@ class Runner:
             futures = {pool.submit(board.run, s, contexts.get(s, "")): s for s in todo}
             for future in concurrent.futures.as_completed(futures):
                 out[futures[future]] = future.result()
-        board.finish()
         return {s: out[s] for s in snippets}
 
 
@@ -537,9 +546,9 @@ class _Board:
                 self.done += 1
                 self._report()
 
-    def _report(self, force: bool = False) -> None:
+    def _report(self) -> None:
         now = time.monotonic()
-        if not force and now - self.last < 3 and self.done < len(self.todo):
+        if now - self.last < 3 and self.done < len(self.todo):  # the last one always
             return
         self.last = now
         left = [s for s in self.todo[self.done + len(self.started):]]
@@ -555,10 +564,6 @@ class _Board:
         if self.done < len(self.todo):
             line += f"; about {rest / self.jobs:.0f} s left"
         self.say(line)
-
-    def finish(self) -> None:
-        with self.lock:
-            self._report(force=True)
 
 
 class Background:
