@@ -19,7 +19,8 @@ torch.set_default_dtype(torch.float32)  # restore the usual default
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     torch.set_default_tensor_type(torch.DoubleTensor)
-message = str(caught[0].message).split(" (Triggered internally")[0]  # drop the C++ source location
+# drop the C++ source location at the end of the message
+message = str(caught[0].message).split(" (Triggered internally")[0]
 print(f"set_default_tensor_type -> {caught[0].category.__name__}: {message}")
 print(f"  default dtype now: {torch.get_default_dtype()}")
 torch.set_default_dtype(torch.float32)  # restore again

@@ -28,7 +28,8 @@ print(f"a.mT.shape = {tuple(a.mT.shape)}")
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     reversed_dims = a.T
-message = str(caught[0].message).split(" (Triggered internally")[0]  # drop the C++ source location
+# drop the C++ source location at the end of the message
+message = str(caught[0].message).split(" (Triggered internally")[0]
 print(f"a.T.shape = {tuple(reversed_dims.shape)}, {caught[0].category.__name__}: {message}")
 print(f"a.permute(2, 1, 0).shape = {tuple(a.permute(2, 1, 0).shape)} (no warning)")
 
