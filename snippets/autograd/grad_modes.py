@@ -23,13 +23,20 @@ def predict(t):
 
 print(f"@torch.no_grad() function: {predict(w).requires_grad}")
 
-# inference_mode: like no_grad, faster, but its results can never join a graph
+# inference_mode: like no_grad, faster; its results are "inference tensors"
 with torch.inference_mode():
     d = w * 2
 print(f"inference_mode: requires_grad={d.requires_grad}, is_inference={d.is_inference()}")
+
+# An inference tensor can be used in later computations...
+e = d * 3  # outside any graph: gives a normal tensor
+print(f"d * 3: is_inference={e.is_inference()}")
+(d + w).sum().backward()  # in a graph too, as long as no backward formula saves d
+print(f"(d + w).sum().backward(): ok, w.grad={w.grad}")
+# ...but it cannot be SAVED for backward: mul saves d to compute w's gradient
 try:
     (d * w).sum().backward()
-except RuntimeError as e:
-    print(f"RuntimeError: {e}")
+except RuntimeError as err:
+    print(f"(d * w).sum().backward() -> RuntimeError: {err}")
 
 print(f"grad mode on at top level: {torch.is_grad_enabled()}")

@@ -1,3 +1,6 @@
+import tempfile
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -16,4 +19,10 @@ for ax, act in zip(axes.flat, acts):
     ax.axvline(0, color="gray", lw=0.5)
     ax.legend()
 fig.tight_layout()
+
+# Save the figure to a file, as the notes do with fig.savefig('curve.png')
+with tempfile.TemporaryDirectory() as tmp:
+    path = Path(tmp) / "activations.png"
+    fig.savefig(path, dpi=100)
+    print(f"saved {path.name}: exists {path.exists()}, {path.stat().st_size} bytes")
 plt.show()

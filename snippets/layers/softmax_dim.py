@@ -1,5 +1,9 @@
+import warnings
+
 import torch
 from torch import nn
+
+torch.manual_seed(0)
 
 x = torch.tensor([[-1.0, -1.0], [2.0, 2.0]])
 softmax_dim1, softmax_dim0 = nn.Softmax(dim=1), nn.Softmax(dim=0)
@@ -11,3 +15,13 @@ print(f"row sums {y1.sum(dim=1)}, column sums {y0.sum(dim=0)}")
 # A missing entry can be passed as -inf: its probability becomes exactly 0
 sparse = torch.tensor([1.0, 2.0, -float("inf")])
 print(f"softmax([1, 2, -inf]) = {torch.softmax(sparse, dim=0)}")
+
+# Without dim, Softmax warns and guesses: dim=0 for 0-, 1- and 3-D input, else dim=1
+batch = torch.randn(2, 4, 3)  # e.g. (batch, positions, classes)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    guessed = nn.Softmax()(batch)
+print(f"nn.Softmax() -> {caught[0].category.__name__}: {caught[0].message}")
+print(f"on a 3-D input it normalized dim 0 (the batch): "
+      f"{torch.allclose(guessed, torch.softmax(batch, dim=0))}")
+print(f"classes (dim=-1) sum to 1: {torch.allclose(guessed.sum(dim=-1), torch.ones(2, 4))}")

@@ -11,6 +11,14 @@ col = torch.tensor([[0], [10], [20]])  # (3, 1)
 row = torch.tensor([1, 2, 3, 4])  # (4,) is treated as (1, 4)
 print(f"col {tuple(col.shape)} + row {tuple(row.shape)} =\n{col + row}")
 
+# No input is copied: a stretched dimension is a view with stride 0 (see expand)
+x_big = x.expand(3, 2)
+print(f"x.expand(3, 2): shape {tuple(x_big.shape)}, stride {x_big.stride()}, "
+      f"same memory as x: {x_big.data_ptr() == x.data_ptr()}")
+# ...but the result is a new tensor allocated at the full broadcast shape
+table = col + row
+print(f"numel: col {col.numel()} + row {row.numel()} -> result {table.numel()}")
+
 # A scalar broadcasts to every element
 print(f"row * 10 = {row * 10}")
 

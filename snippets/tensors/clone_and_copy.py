@@ -19,8 +19,8 @@ w = torch.ones(2, requires_grad=True)
 print(f"w.clone():          grad_fn={type(w.clone().grad_fn).__name__}")
 print(f"w.detach().clone(): requires_grad={w.detach().clone().requires_grad}")
 
-# torch.tensor(tensor) also copies, but PyTorch warns: use clone()
+# torch.tensor(tensor) also copies, but PyTorch warns and names the better spelling
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     torch.tensor(a)
-print(f"torch.tensor(a) warns: {caught[0].message}")
+print(f"torch.tensor(a) -> {caught[0].category.__name__}: {caught[0].message}")

@@ -14,9 +14,22 @@ print(f"zeros_like: {zeros.tolist()}, dtype {zeros.dtype}")
 print(f"ones_like:  {ones.tolist()}, dtype {ones.dtype}")
 print(f"full_like:  {torch.full_like(x, 7).tolist()}")
 
-# Any of them can be overridden with keyword arguments
+# dtype, device (and layout, memory_format) can be overridden with keywords
 y = torch.ones_like(x, dtype=torch.float64, device=device)
 print(f"ones_like(x, dtype=..., device=...): {y.dtype} on {y.device.type}")
+img = torch.rand(1, 3, 4, 4)
+cl = torch.empty_like(img, memory_format=torch.channels_last)
+print(f"empty_like(img, memory_format=channels_last): shape {tuple(cl.shape)}, "
+      f"stride {cl.stride()}")
+
+# ...but the shape cannot: there is no argument for it
+try:
+    torch.zeros_like(x, size=(3, 3))
+except TypeError as e:
+    print(f"zeros_like(x, size=...) -> TypeError: {e}")
+# For a new shape with x's dtype and device, use x.new_zeros / new_ones / new_full
+z = x.new_zeros((3, 3))
+print(f"x.new_zeros((3, 3)): shape {tuple(z.shape)}, dtype {z.dtype}")
 
 # rand_like samples from [0, 1), which an integer dtype cannot hold
 try:

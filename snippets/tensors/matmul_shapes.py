@@ -1,3 +1,5 @@
+import warnings
+
 import torch
 
 torch.manual_seed(0)
@@ -21,6 +23,15 @@ except RuntimeError as e:
 
 # Transpose the last two dims of a batch with .mT (plain .T is for 2-D)
 print(f"a.mT.shape = {tuple(a.mT.shape)}")
+
+# .T on a 3-D tensor still reverses all dims, but warns that this is deprecated
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    reversed_dims = a.T
+# drop the C++ source location at the end of the message
+message = str(caught[0].message).split(" (Triggered internally")[0]
+print(f"a.T.shape = {tuple(reversed_dims.shape)}, {caught[0].category.__name__}: {message}")
+print(f"a.permute(2, 1, 0).shape = {tuple(a.permute(2, 1, 0).shape)} (no warning)")
 
 # einsum spells out the indices: here a batched product and a trace
 batched = torch.einsum("bij,jk->bik", a, b)

@@ -1,3 +1,5 @@
+import warnings
+
 import matplotlib.cbook as cbook
 import numpy as np
 import torch
@@ -29,3 +31,12 @@ except TypeError as e:
     print(f"ToTensor(uint8 tensor) -> TypeError: {e}")
 t = v2.ToDtype(torch.float32, scale=True)(u8)  # the fix for tensors
 print(f"v2.ToDtype(float32, scale=True): {t.dtype}, range {t.min():.1f}..{t.max():.1f}")
+
+# v2.ToTensor still exists but is deprecated; the warning names the replacement
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    v2.ToTensor()
+print(f"v2.ToTensor() -> {caught[0].category.__name__}: {caught[0].message}")
+replacement = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+print(f"replacement == transforms.ToTensor(): "
+      f"{torch.allclose(replacement(img), to_tensor(img))}")
