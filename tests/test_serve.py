@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -80,7 +81,7 @@ class Served:
                              f"log:\n{self.log.read_text()[-3000:]}")
 
     def stop(self) -> None:
-        self.proc.terminate()
+        self.proc.send_signal(signal.SIGINT)  # Ctrl-C, as an author stops it
         try:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
@@ -97,6 +98,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     server = Served(project, tmp_path / "serve.log", flag)
     yield server
     server.stop()
+    flag.touch()  # in case a snippet is still waiting for it
 
 
 def test_serve_shows_placeholders_then_real_output_edits_and_errors(
@@ -135,3 +137,26 @@ def test_browser_sees_the_placeholder_replaced_without_reloading(
         assert tab.locator(".snippet-output--pending").count() == 0
     finally:
         tab.close()
+
+
+def test_stopping_the_server_stops_its_snippets(tmp_path: Path) -> None:
+    project = Project(tmp_path / "project")
+    pid_file = tmp_path / "pid"
+    project.write("snippets/p/forever.py", "import os, time\n"
+                  f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+                  "time.sleep(600)\n")
+    project.pages("p", "p/forever.py")
+    server = Served(project, tmp_path / "serve.log", tmp_path / "unused")
+    try:
+        server.until("en/p/", lambda t: "snippet-output--pending" in t, 60)
+        deadline = time.monotonic() + 30
+        while not pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        pid = int(pid_file.read_text())
+    finally:
+        server.stop()
+    server.proc.wait(20)
+    time.sleep(1)
+    status = Path(f"/proc/{pid}/status")
+    alive = status.exists() and "\nState:\tZ" not in status.read_text()
+    assert not alive, "a snippet kept running after mkdocs serve was stopped"

@@ -199,6 +199,11 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
 _served: list[str] = []  # the HTML files of the last complete build, under serve
 
 
+def on_shutdown() -> None:
+    if _background is not None:  # Ctrl-C: no snippet outlives the server
+        _background.shutdown()
+
+
 def _show_error(site: Path, exc: BaseException) -> None:
     """Replace every served page (and the 404 page) with the build error: no request
     waits on a build that failed, and the page reloads by itself once a rebuild works."""

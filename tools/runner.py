@@ -208,6 +208,7 @@ class Runner:
         self.max_figure = int(_env_number("SNIPPETS_MAX_FIGURE_KB", 2048) * 1024)
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
+        self.running: set[int] = set()  # process groups of the snippets running now
         self._salt = "|".join(
             [torch_version(), device_fingerprint(), file_hash(CHILD) or "",
              file_hash(TOOLS / "notes_mpl_backend.py") or ""]
@@ -354,6 +355,7 @@ class Runner:
                     return False
                 return True
         assert pid is not None
+        self.running.add(pid)
         start, problem = time.monotonic(), ""
         try:
             while not ended(POLL):  # returns as soon as the child exits
@@ -362,6 +364,7 @@ class Runner:
                     break
         finally:
             _kill_group(pid)
+            self.running.discard(pid)
         if FORKSERVER:
             proc.join()
             code = proc.exitcode if proc.exitcode is not None else -1
@@ -570,7 +573,8 @@ class Background:
     """``run_all`` without waiting, for ``mkdocs serve``: pages are built meanwhile.
 
     ``state()`` says what a snippet is doing; ``on_change`` is called (from a worker
-    thread) each time a snippet finishes, so the server can rebuild.
+    thread) when snippets have finished, at most every ``every`` seconds and once after
+    the last, so the server rebuilds without rebuilding after each of many short runs.
     """
 
     def __init__(self, runner: Runner, on_change: Callable[[], None]) -> None:
@@ -582,10 +586,15 @@ class Background:
         self.queued: set[str] = set()
         self.failed: dict[str, SnippetError] = {}
         self.lock = threading.Lock()
+        self.every = 3.0
+        self._last_change = 0.0
+        self._timer: threading.Timer | None = None
 
     def submit(self, snippets: Sequence[Path], contexts: dict[Path, str]) -> None:
+        """Queue ``snippets`` (in page order), the shortest first: a reader waits for
+        pages, not for the whole site, so the chapters fill in before the long examples."""
         known = self.runner.durations()
-        for s in sorted(snippets, key=lambda s: -self.runner.estimate(s, known)):
+        for s in sorted(snippets, key=lambda s: self.runner.estimate(s, known)):
             key = self.runner.key(s)
             with self.lock:
                 if key in self.queued or key in self.failed:
@@ -608,7 +617,22 @@ class Background:
             with self.lock:
                 self.since.pop(key, None)
                 self.queued.discard(key)
-            self.on_change()
+            self._changed()
+
+    def _changed(self) -> None:
+        with self.lock:
+            if self._timer is not None:
+                return  # a call is already due
+            wait = max(0.0, self._last_change + self.every - time.monotonic())
+            self._timer = threading.Timer(wait, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _fire(self) -> None:
+        with self.lock:
+            self._timer = None
+            self._last_change = time.monotonic()
+        self.on_change()
 
     def state(self, snippet: Path) -> tuple[str, float | None]:
         """("failed" | "running" | "queued" | "idle", start time or None)."""
@@ -619,6 +643,12 @@ class Background:
             if key in self.since:
                 return "running", self.since[key]
             return ("queued" if key in self.queued else "idle"), None
+
+    def shutdown(self) -> None:
+        """Drop what is queued and kill what runs (the server is stopping)."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for pgid in list(self.runner.running):
+            _kill_group(pgid)
 
     def error(self, snippet: Path) -> SnippetError | None:
         with self.lock:
@@ -723,7 +753,8 @@ def main(argv: list[str] | None = None) -> int:
     runner = Runner()
     runner.log = lambda msg: print(msg, file=sys.stderr)
     paths = args.snippets or sorted((runner.root / "snippets").rglob("*.py"))
-    bad = [p for p in paths if not p.is_file() or p.suffix != ".py"]
+    bad = [p for p in paths if not p.is_file() or p.suffix != ".py"
+           or not p.resolve().is_relative_to(runner.root)]
     if bad:
         parser.error(f"not a snippet file: {', '.join(map(str, bad))}")
     results = runner.run_all(paths, jobs=args.jobs)

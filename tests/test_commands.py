@@ -1,0 +1,110 @@
+"""Every command README.md and CONTRIBUTING.md tell a user to type is run by CI as written.
+
+Each documented command must be listed in ``COVERED`` with what runs it; a new command in
+those files fails ``test_every_documented_command_is_exercised`` until it is. The cheap ones
+run here, on the real project, as console scripts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.test_serve import free_port, shown
+from tools.runner import ROOT, Runner
+
+# command (as documented, comment stripped) -> what runs it
+COVERED = {
+    "pip install -r requirements.txt && mkdocs serve":
+        "test_readme_serve_command (warm), tests/test_serve.py (cold, throwaway project)",
+    "pip install -r requirements.txt && python -m tools.prepare_data && pytest":
+        ".ci/run, exactly",
+    "python -m tools.runner snippets/autograd/retain_grad.py": "test_runner_command",
+    "mkdocs serve": "test_readme_serve_command, tests/test_serve.py",
+    "pytest docs/autograd.zh.md docs/autograd.en.md": "test_one_page_of_blocks",
+    "pytest": ".ci/run",
+}
+
+
+def documented() -> list[str]:
+    commands = []
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
+            for line in block.splitlines():
+                if line.startswith("$ "):
+                    commands.append(line[2:].split("  #")[0].strip())
+    return commands
+
+
+def test_every_documented_command_is_exercised() -> None:
+    missing = sorted(set(documented()) - set(COVERED))
+    assert not missing, f"documented commands no test runs: {missing}"
+
+
+def test_runner_command() -> None:
+    snippet = "snippets/autograd/retain_grad.py"
+    r = subprocess.run([sys.executable, "-m", "tools.runner", snippet], cwd=ROOT,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    result = Runner(ROOT).result(ROOT / snippet)
+    assert r.stdout == f"== {result.snippet} ({result.label})\n{result.stdout}"
+    r = subprocess.run([sys.executable, "-m", "tools.runner", "--help"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "SNIPPETS_TIMEOUT" in r.stdout
+
+
+def test_one_page_of_blocks() -> None:
+    """The one-page command of CONTRIBUTING.md collects and passes that page's blocks."""
+    page = ROOT / "docs/autograd.zh.md"
+    blocks = len(re.findall(r'^\s*--8<-- "[^"]+\.py"', page.read_text("utf-8"), re.M))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    r = subprocess.run([shutil.which("pytest") or "pytest", "docs/autograd.zh.md",
+                        "docs/autograd.en.md", "-p", "no:cacheprovider", "-n", "0"],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stdout[-3000:]
+    assert f"{2 * blocks} passed" in r.stdout
+
+
+def test_readme_serve_command() -> None:
+    """`mkdocs serve` on the project: the home page and Tensors with real outputs."""
+    port = free_port()
+    exe = shutil.which("mkdocs")
+    assert exe
+    proc = subprocess.Popen([exe, "serve", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, pages = time.monotonic() + 120, {}
+        while time.monotonic() < deadline and len(pages) < 2:
+            for path in ("", "tensors/"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}",
+                                                timeout=10) as r:
+                        pages[path] = r.read().decode("utf-8")
+                except OSError:
+                    time.sleep(0.5)
+        assert len(pages) == 2, "mkdocs serve did not answer"
+        assert '<html lang="zh"' in pages[""]
+        outputs = shown(pages["tensors/"])
+        assert outputs and "snippet-output--pending" not in pages["tensors/"]
+        first = re.search(r'data-snippet="(snippets/tensors/[^"]+)"', pages["tensors/"])
+        assert first and outputs[0] == Runner(ROOT).result(ROOT / first.group(1)).stdout
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md"])
+def test_docs_state_real_times(doc: str) -> None:
+    assert "TESTTIME" not in (ROOT / doc).read_text(encoding="utf-8")
