@@ -119,6 +119,12 @@ def test_serve_shows_placeholders_then_real_output_edits_and_errors(
 
     a.write_text("print('fixed')\n")
     served.until("en/p/", lambda t: shown(t)[:1] == ["fixed\n"], 30)
+
+    # A draft no page includes yet is a note in the log, not a broken site (build: error).
+    (served.project.path / "snippets/p/draft.py").write_text("print('soon')\n")
+    served.until("", lambda t: "Build failed" not in t and t.count("draft.py") == 0 and
+                 "Not on any page yet" in served.log.read_text(encoding="utf-8"), 30)
+    assert "Build failed" not in served.get("en/p/")
     log = served.log.read_text(encoding="utf-8")
     assert "will appear stuck" not in log
 

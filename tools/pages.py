@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ FORBIDDEN_LANGS = {"bash", "sh", "shell", "zsh"}  # pytest-codeblocks would run 
 # a snippet (py, py3, python3, pycon, ipython, sage, ... all map to one of these).
 PYTHON_LEXERS = {"PythonLexer", "Python2Lexer", "PythonConsoleLexer", "IPython", "IPython3",
                  "IPythonLexer", "IPython3Lexer", "IPythonConsoleLexer"}
+ORPHAN = ": orphan snippet, no page includes it"
 _ATTR_LANG = re.compile(r"^\{\s*\.(?P<lang>[\w+-]+)")  # ```{ .python title="x" }
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<info>[^`]*)$")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*$")
@@ -176,14 +178,15 @@ def check(docs: Path, snippets: Path) -> list[str]:
                                  other.read_text(encoding="utf-8"))
     for snippet in sorted(snippets.rglob("*")):
         if snippet.is_file() and not is_scratch(snippet) and snippet.resolve() not in used:
-            problems.append(f"{snippet.relative_to(root)}: orphan snippet, no page includes it")
+            problems.append(f"{snippet.relative_to(root)}{ORPHAN}")
     return problems
 
 
 def is_scratch(path: Path) -> bool:
-    """Editor and interpreter litter, never a snippet: dotfiles, ``x~``, ``*.swp``,
-    ``__pycache__``."""
+    """Editor and interpreter litter, never a snippet: dotfiles, ``x~``, ``#x#``,
+    ``*.swp``, ``__pycache__``."""
     return (any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
+            or path.name.startswith("#")
             or path.name.endswith(("~", ".swp", ".swo", ".pyc", ".orig", ".bak")))
 
 
@@ -213,4 +216,51 @@ def _compare(zh: Path, zh_text: str, en: Path, en_text: str) -> list[str]:
         only = [x for x in ha if x not in hb] + [x for x in hb if x not in ha]
         detail = f"differ: {only}" if only else "are in a different order"
         problems.append(f"{zh} and {en}: heading anchors {detail}")
+    return problems
+
+
+def nav_problems(nav: list[Any] | None, docs: Path, translations: dict[str, dict[str, str]]
+                 ) -> list[str]:
+    """What is wrong with ``nav`` (mkdocs.yml): page pairs missing from it, entries that
+    name a language file, titles without a translation for each other language.
+
+    ``translations`` maps each non-default locale to its ``nav_translations``.
+    """
+    if nav is None:
+        return []  # no nav: MkDocs lists every page itself
+    problems: list[str] = []
+    listed: set[str] = set()
+    titles: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, str):
+                entries: list[tuple[str | None, Any]] = [(None, item)]
+            else:
+                entries = list(item.items())
+            for title, value in entries:
+                if title is not None:
+                    titles.append(str(title))
+                if isinstance(value, list):
+                    walk(value)
+                    continue
+                target = str(value)
+                m = re.fullmatch(rf"(.+)\.({'|'.join(LANGS)})\.md", target)
+                if m:
+                    problems.append(f"mkdocs.yml nav: '{target}' names one language's file; "
+                                    f"write '{m.group(1)}.md' (each language gets its own)")
+                    target = f"{m.group(1)}.md"
+                listed.add(target)
+
+    walk(nav)
+    for page in sorted(docs.rglob(f"*.{LANGS[0]}.md")):
+        rel = page.relative_to(docs).as_posix()[: -len(f".{LANGS[0]}.md")] + ".md"
+        if rel not in listed:
+            problems.append(f"docs/{rel[:-3]}.{LANGS[0]}.md is not in mkdocs.yml's nav: add "
+                            f"'- <title>: {rel}' where it belongs")
+    for locale, table in sorted(translations.items()):
+        missing = [t for t in dict.fromkeys(titles) if t not in table and not t.isascii()]
+        for title in missing:
+            problems.append(f"mkdocs.yml nav title '{title}' has no '{locale}' translation: "
+                            f"add '{title}: …' to that language's nav_translations")
     return problems
