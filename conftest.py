@@ -16,6 +16,7 @@ up alone at the end; each block's test then reads its result (or reports its fai
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +87,14 @@ def _pages_to_test(config: pytest.Config) -> list[Path]:
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Run every snippet the collected pages show, in parallel, before the tests."""
     config = session.config
-    if not config.option.codeblocks or hasattr(config, "workerinput"):
+    if hasattr(config, "workerinput"):
         return  # an xdist worker: the controller has done it
+    # Workers inherit this: a snippet that failed is reported by each of its blocks
+    # without running again.
+    os.environ["SNIPPETS_SESSION"] = uuid.uuid4().hex
+    _runner.session = os.environ["SNIPPETS_SESSION"]
+    if not config.option.codeblocks:
+        return
     snippets = {b.snippet.resolve(): f" (shown on page {p.relative_to(ROOT)})"
                 for p in _pages_to_test(config) for b in _blocks(p)
                 if b.snippet is not None}
@@ -102,3 +109,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
               if isinstance(r, SnippetError)]
     if failed:
         say(f"{len(failed)} snippet(s) failed; their blocks' tests report them")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput") and _runner.session:
+        _runner.forget_failures()

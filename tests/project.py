@@ -58,6 +58,7 @@ class Project:
         self.write("docs/index.en.md", "# Home { #home }\n")
         self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SNIPPETS_FORKSERVER="0")
         for name in ("SNIPPETS_CACHE_DIR", "SNIPPETS_REQUIRE_CACHED", "SNIPPETS_TIMEOUT",
+                     "SNIPPETS_SESSION",
                      "PYTEST_XDIST_WORKER", "PYTEST_ADDOPTS"):
             self.env.pop(name, None)
 

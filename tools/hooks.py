@@ -55,10 +55,12 @@ from material.plugins.search.plugin import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import notebooks, pages, prepare_data, record  # noqa: E402
-from tools.runner import Background, Result, Runner, SnippetError, run_label  # noqa: E402
+from tools.runner import (Background, Result, Runner, SnippetError, run_label,  # noqa: E402
+                          varies)
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 LABELS = {"zh": ("输出", "图"), "en": ("Output", "Figure")}
+VARIES = {"zh": "每次运行的输出都会不同", "en": "this output changes from run to run"}
 PENDING = {"zh": ("运行中，始于 {since}", "上次用时 {last} s", "首次运行",
                   "这段代码正在运行；结果出来后页面会自动刷新。", "排队等待运行"),
            "en": ("running since {since}", "its last run took {last} s", "first run",
@@ -297,8 +299,13 @@ def _locale(page: Page) -> str:
 
 
 def render(result: Result, locale: str, links: str = "") -> str:
-    """The HTML shown under a snippet: caption, exact stdout, stderr, figures, ``links``."""
-    return _output_html(result.snippet, result.label, result.stdout,
+    """The HTML shown under a snippet: caption, exact stdout, stderr, figures, ``links``.
+
+    A snippet marked ``# output varies: why`` says so in its caption."""
+    label = result.label
+    if varies(_runner.root / result.snippet):
+        label += f" · {VARIES[locale]}"
+    return _output_html(result.snippet, label, result.stdout,
                         [p.read_bytes() for p in result.figures], locale, links,
                         stderr=result.stderr)
 

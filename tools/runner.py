@@ -40,6 +40,8 @@ Environment variables:
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
   SNIPPETS_FORKSERVER     ``0``: start each snippet as a new ``python`` instead of forking
                           it from a server that has imported torch (see ``_fork_server``)
+  SNIPPETS_SESSION        set by ``conftest.py`` for one pytest run: a snippet that failed
+                          in it is reported again, not run again
 
 Snippets run with one CPU thread (``OMP_NUM_THREADS=1``) unless ``OMP_NUM_THREADS`` is
 set (it then joins the cache key). The thread count changes the rounding of parallel sums,
@@ -209,6 +211,9 @@ class Runner:
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
         self.running: set[int] = set()  # process groups of the snippets running now
+        # Within one test session (SNIPPETS_SESSION, set by conftest.py) a snippet that
+        # failed is reported again from a note instead of being run again.
+        self.session = os.environ.get("SNIPPETS_SESSION", "")
         self._salt = "|".join(
             [torch_version(), device_fingerprint(), file_hash(CHILD) or "",
              file_hash(TOOLS / "notes_mpl_backend.py") or ""]
@@ -255,14 +260,44 @@ class Runner:
                     f"{rel}{context}: no cached output for this source and data "
                     "(SNIPPETS_REQUIRE_CACHED=1); run the tests first"
                 )
+            failed = self._failed_this_session(entry)
+            if failed:  # one pytest run reports a failure without running it again
+                raise SnippetError(f"{rel}{context}: {failed}")
             self.log(f"Running snippet {rel} …")
-            self._execute(snippet, entry, context)
+            try:
+                self._execute(snippet, entry, context)
+            except SnippetError as exc:
+                self._remember_failure(entry, str(exc).split(": ", 1)[-1])
+                raise
             try:
                 loaded = self._load(snippet, entry)
             except _CacheEntryError as exc:  # changed between writing and reading it
                 raise SnippetError(f"{rel}{context}: its cache entry {exc}") from None
             self.log(f"Ran snippet {rel} in {loaded.seconds:.1f} s")
             return loaded
+
+    def _failure_file(self, entry: Path) -> Path:
+        return self.cache / f"{entry.name}.failed"
+
+    def _failed_this_session(self, entry: Path) -> str | None:
+        """The failure of this snippet earlier in the same test session, if any."""
+        if not self.session:
+            return None
+        try:
+            data = json.loads(self._failure_file(entry).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return str(data["error"]) if data.get("session") == self.session else None
+
+    def _remember_failure(self, entry: Path, error: str) -> None:
+        if self.session:
+            self._failure_file(entry).write_text(
+                json.dumps({"session": self.session, "error": error}), encoding="utf-8")
+
+    def forget_failures(self) -> None:
+        """Remove this session's failure notes (at the end of the test session)."""
+        for path in self.cache.glob("*.failed"):
+            path.unlink(missing_ok=True)
 
     def _load(self, snippet: Path, entry: Path) -> Result:
         try:
@@ -504,6 +539,16 @@ class Runner:
             for future in concurrent.futures.as_completed(futures):
                 out[futures[future]] = future.result()
         return {s: out[s] for s in snippets}
+
+
+VARIES = re.compile(r"^# output varies: (?P<why>.+)$", re.M)
+
+
+def varies(snippet: Path) -> str | None:
+    """Why ``snippet``'s output changes from run to run (its ``# output varies: why``
+    comment), or None: then two runs must print exactly the same (tests check it)."""
+    m = VARIES.search(snippet.read_text(encoding="utf-8"))
+    return m.group("why").strip() if m else None
 
 
 _TIMING = re.compile(r"\d+(?:\.\d+)?(?=\s?(?:s|ms|µs|s/epoch|x|×)(?![\w/]))")

@@ -3,6 +3,7 @@ import time
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
+# output varies: copy timings, when an accelerator is present
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 dataset = TensorDataset(torch.randn(8, 3))
 

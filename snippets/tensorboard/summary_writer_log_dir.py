@@ -3,6 +3,7 @@ import tempfile
 
 from torch.utils.tensorboard import SummaryWriter
 
+# output varies: default log_dir names hold the date and host name
 old_cwd = os.getcwd()
 with tempfile.TemporaryDirectory() as tmp:
     os.chdir(tmp)  # the default log_dir "runs/..." is relative to the current directory
