@@ -30,6 +30,7 @@ COVERED = {
     "mkdocs serve": "test_readme_serve_command, tests/test_serve.py",
     "pytest docs/autograd.zh.md docs/autograd.en.md": "test_one_page_of_blocks",
     "pytest": ".ci/run",
+    "python -m tools.check tensors": "test_check_command",
 }
 
 
@@ -105,6 +106,21 @@ def test_readme_serve_command() -> None:
             proc.kill()
 
 
+def test_check_command() -> None:
+    """The author's one-page check: rules, every block's output, figure paths; fast."""
+    start = time.monotonic()
+    r = subprocess.run([sys.executable, "-m", "tools.check", "tensors"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=300)
+    seconds = time.monotonic() - start
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    assert r.stdout.startswith("# docs/tensors.zh.md: rules OK\n")
+    blocks = [i for i in re.findall(r'--8<-- "([^"]+\.py)"',
+                                    (ROOT / "docs/tensors.zh.md").read_text("utf-8"))]
+    assert r.stdout.count("\n== snippets/tensors/") + r.stdout.startswith("== ") == len(blocks)
+    assert seconds < 30, f"tools.check tensors took {seconds:.1f} s warm"
+
+
 @pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md"])
 def test_docs_state_real_times(doc: str) -> None:
-    assert "TESTTIME" not in (ROOT / doc).read_text(encoding="utf-8")
+    placeholders = re.findall(r"\b[A-Z]+(?:TIME|WARM)\b", (ROOT / doc).read_text("utf-8"))
+    assert not placeholders, f"{doc} has unmeasured times: {placeholders}"

@@ -243,7 +243,7 @@ def test_a_python_file_in_a_text_fence_is_refused(project: Project) -> None:
 
 LIMITS = {
     "stdout": ("print('x' * 3000)\n", {"SNIPPETS_MAX_STDOUT_KB": "2"},
-               "printed over 2 KB to stdout (SNIPPETS_MAX_STDOUT_KB)"),
+               "stdout over its cap of 2 KB (SNIPPETS_MAX_STDOUT_KB"),
     "figures": ("import matplotlib.pyplot as plt\nfor i in range(3):\n"
                 "    plt.figure(); plt.plot([i]); plt.show()\n",
                 {"SNIPPETS_MAX_FIGURES": "2"}, "showed 3 figures, over 2"),

@@ -313,7 +313,7 @@ RULES = {
     "twins include a snippet a different number of times": (
         {"docs/p.zh.md": page("p/a.py", "p/a.py", lang="zh"), "docs/p.en.md": page("p/a.py"),
          "snippets/p/a.py": "print(1)\n"},
-        ["'p/a.py' is included 2x in docs/p.zh.md (line 3, 6) but 1x in docs/p.en.md "
+        ["'p/a.py' is included 2x in docs/p.zh.md (line 3, 7) but 1x in docs/p.en.md "
          "(line 3)"], None),
     "different anchors": (
         {"docs/p.zh.md": "# 页面 { #page }\n\n## 一 { #one }\n",

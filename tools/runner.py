@@ -29,7 +29,7 @@ known duration), with progress; ``Background`` does the same without waiting, fo
 
 Environment variables:
   SNIPPETS_CACHE_DIR      cache folder (default ``<root>/.cache/snippets``)
-  SNIPPETS_TIMEOUT        seconds one snippet may run (default 300)
+  SNIPPETS_TIMEOUT        seconds one snippet may run (default 600)
   SNIPPETS_MEMORY_MB      resident memory budget of a snippet's processes (default 4096)
   SNIPPETS_MAX_STDOUT_KB  stdout cap (default 200)
   SNIPPETS_MAX_FIGURES    figures one snippet may show (default 20), each at most
@@ -203,7 +203,7 @@ class Runner:
         self.root = root.resolve()
         env_cache = os.environ.get("SNIPPETS_CACHE_DIR")
         self.cache = Path(cache_dir or env_cache or self.root / ".cache" / "snippets")
-        self.timeout = _env_number("SNIPPETS_TIMEOUT", 300)
+        self.timeout = _env_number("SNIPPETS_TIMEOUT", 600)
         self.memory_mb = _env_number("SNIPPETS_MEMORY_MB", 4096)
         self.max_stdout = int(_env_number("SNIPPETS_MAX_STDOUT_KB", 200) * 1024)
         self.max_figures = int(_env_number("SNIPPETS_MAX_FIGURES", 20))
@@ -414,7 +414,7 @@ class Runner:
             return f"timed out after {self.timeout:g} s (SNIPPETS_TIMEOUT)"
         size = (out / "stdout.bin").stat().st_size if (out / "stdout.bin").exists() else 0
         if size > self.max_stdout:
-            return (f"printed over {self.max_stdout // 1024} KB to stdout "
+            return (f"stdout over its cap of {self.max_stdout // 1024} KB "
                     "(SNIPPETS_MAX_STDOUT_KB); print less")
         rss = _group_rss_mb(pid)
         if rss > self.memory_mb:
@@ -432,8 +432,9 @@ class Runner:
             raise SnippetError(f"{where}: {why}\n{tail}")
         stdout = (out / "stdout.bin").read_bytes()
         if len(stdout) > self.max_stdout:
-            raise SnippetError(f"{where}: printed {len(stdout) // 1024} KB to stdout, over "
-                               f"{self.max_stdout // 1024} KB (SNIPPETS_MAX_STDOUT_KB)")
+            raise SnippetError(f"{where}: stdout over its cap of {self.max_stdout // 1024} KB"
+                               f" (SNIPPETS_MAX_STDOUT_KB; it printed {len(stdout)} bytes); "
+                               "print less")
         try:
             stdout.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -536,8 +537,15 @@ class Runner:
         board = _Board(self, todo, known, progress or self.log, jobs or default_jobs())
         with concurrent.futures.ThreadPoolExecutor(board.jobs) as pool:
             futures = {pool.submit(board.run, s, contexts.get(s, "")): s for s in todo}
-            for future in concurrent.futures.as_completed(futures):
-                out[futures[future]] = future.result()
+            pending = set(futures)
+            while pending:  # a line at least every 15 s, also while long ones run
+                done, pending = concurrent.futures.wait(pending, timeout=15)
+                for future in done:
+                    out[futures[future]] = future.result()
+                if not done:
+                    with board.lock:
+                        board.last = 0.0
+                        board.report()
         return {s: out[s] for s in snippets}
 
 
@@ -592,9 +600,9 @@ class _Board:
             with self.lock:
                 del self.started[snippet]
                 self.done += 1
-                self._report()
+                self.report()
 
-    def _report(self) -> None:
+    def report(self) -> None:
         now = time.monotonic()
         if now - self.last < 3 and self.done < len(self.todo):  # the last one always
             return
