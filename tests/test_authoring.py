@@ -19,7 +19,7 @@ def project(tmp_path: Path) -> Project:
 
 def with_nav(project: Project, nav: str, translations: str = "") -> None:
     from tests.project import CONFIG
-    config = CONFIG
+    config = CONFIG.replace("  - search\n", "")
     config = config.replace("        - {locale: en, name: English, build: true}",
                             "        - locale: en\n          name: English\n          "
                             f"build: true\n          nav_translations: {{{translations}}}")

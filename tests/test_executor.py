@@ -144,7 +144,8 @@ def test_a_damaged_cache_entry_is_reported_and_run_again(project: Project,
     assert outputs(project.path / "site/en/p/index.html") == ["a\n"]
 
 
-def test_a_damaged_search_cache_is_rebuilt(project: Project) -> None:
+def test_a_damaged_search_cache_is_rebuilt(tmp_path: Path) -> None:
+    project = Project(tmp_path / "project", search=True)
     project.write("snippets/p/a.py", "print('a')\n")
     project.pages("p", "p/a.py")
     assert project.build().returncode == 0

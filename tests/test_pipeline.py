@@ -223,7 +223,8 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert problem.startswith("recordings/p/dev.py.json: stale, snippets/p/dev.py changed")
 
 
-def test_cached_search_entries_equal_fresh_ones(project: Project) -> None:
+def test_cached_search_entries_equal_fresh_ones(tmp_path: Path) -> None:
+    project = Project(tmp_path, search=True)
     project.write("snippets/p/a.py", "print('张量的形状')\n")
     project.pages("p", "p/a.py")
     index = project.path / "site/search/search_index.json"
