@@ -118,12 +118,13 @@ def test_zh_quote_check_itself(text: str, bad: int) -> None:
 # Numbers quoted from runs must be what the snippets print
 
 # A number taken to be a run's result: a decimal with at least two decimal places
-# (2444.16, 0.2490, 0.009462) or a number followed by % (84.3 %, 10.0%, 65%). Fewer places
-# are mostly quantities the text chooses itself (lr 0.1, p=0.5, torch 2.6). A token is the
-# whole number: not part of a longer number ("4.3" in "84.3", "2.14" in "2.14.1") or word.
-NUMBER = re.compile(r"(?<![0-9A-Za-z_.])(?:\d+\.\d{2,}|(?P<pct>\d+(?:\.\d+)?)[ \t\u00a0]*%)"
-                    r"(?![0-9]|\.[0-9])")
-
+# (2444.16, 0.2490, 0.009462) or a number followed by % (84.3 %, 10.0%, 65%), also at the
+# head of a chain "49.5 → 59.2 → 64.9 %". Fewer places are mostly quantities the text
+# chooses itself (lr 0.1, p=0.5, torch 2.6). A token is the whole number: not part of a
+# longer number ("4.3" in "84.3", "2.14" in "2.14.1") or word.
+NUMBER = re.compile(r"(?<![0-9A-Za-z_.])(?:"
+                    r"(?P<pct>\d+(?:\.\d+)?)(?=(?:[ \t]*→[ \t]*\d+(?:\.\d+)?)*[ \t\u00a0]*%)"
+                    r"|\d+\.\d{2,}(?![0-9]|\.[0-9]))")
 
 # A number right after a package's name or "since" is a version (torch 2.11, torchvision 0.26,
 # deprecated since 0.13), not a result.
@@ -248,6 +249,8 @@ def test_numbers_quoted_in_prose_are_real_outputs(page: str) -> None:
     ("torch 2.14.1, lr 0.1, p=0.5, 4,690 次", []),
     ("torch 2.11 对应 torchvision 0.26，deprecated since 0.13", []),
     ("准确率 65%，`tensor([-0.3457])`", ["65", "0.3457"]),
+    ("curve 49.5 → 59.2 → 64.9 %, loss 0.570845 → 0.009462", ["49.5", "59.2", "64.9", "0.570845",
+                                                             "0.009462"]),
     ("arXiv 1409.1556v6", ["1409.1556"]),
 ])
 def test_number_extraction_itself(line: str, numbers: list[str]) -> None:
