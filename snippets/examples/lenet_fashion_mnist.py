@@ -94,3 +94,21 @@ for name, kwargs in settings.items():
         train_loop(train_dataloader, model, loss_fn, optimizer)
         test_loop(test_dataloader, model, loss_fn)
 print("Done!")
+
+# %%
+# The 10 outputs are logits (any real numbers), not probabilities; softmax makes them
+# probabilities. One test image, scored by the last model trained above.
+model.eval()
+image, label = test_dataset[0]
+with torch.no_grad():
+    logits = model(image.unsqueeze(0).to(device))[0]  # add the batch dimension, then drop it
+probabilities = torch.softmax(logits, dim=0)
+print("logits:        " + " ".join(f"{v:6.2f}" for v in logits.tolist()))
+print(f"sum of logits: {logits.sum().item():.2f}")
+print("probabilities: " + " ".join(f"{p:6.4f}" for p in probabilities.tolist()))
+print(f"sum of probabilities: {probabilities.sum().item():.4f}")
+predicted = probabilities.argmax().item()
+print(f"predicted: {predicted} ({test_dataset.classes[predicted]}), "
+      f"probability {probabilities[predicted].item():.4f}; "
+      f"actual: {label} ({test_dataset.classes[label]})")
+print(f"same class as the largest logit: {predicted == logits.argmax().item()}")

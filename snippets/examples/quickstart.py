@@ -6,7 +6,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader
 from torchvision import datasets
-from torchvision.transforms import ToTensor
+from torchvision.transforms import v2
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
@@ -14,8 +14,10 @@ print(f"Using {device} device")
 
 # %%
 # Data: 60,000 training and 10,000 test images, 28x28 grey levels in [0, 1]
-training_data = datasets.FashionMNIST(root="data", train=True, download=True, transform=ToTensor())
-test_data = datasets.FashionMNIST(root="data", train=False, download=True, transform=ToTensor())
+# (PIL image -> uint8 tensor -> float32 scaled from 0..255 to 0..1)
+transform = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+training_data = datasets.FashionMNIST(root="data", train=True, download=True, transform=transform)
+test_data = datasets.FashionMNIST(root="data", train=False, download=True, transform=transform)
 
 batch_size = 64
 train_dataloader = DataLoader(training_data, batch_size=batch_size)
@@ -93,25 +95,6 @@ def test(dataloader, model, loss_fn):
 
 
 # %%
-epochs = 5
-accuracies = []
-for t in range(epochs):
-    print(f"Epoch {t + 1}\n-------------------------------")
-    train(train_dataloader, model, loss_fn, optimizer)
-    accuracies.append(test(test_dataloader, model, loss_fn))
-print("Done!")
-
-# %%
-# Save the parameters only, then load them into a freshly built model
-with tempfile.TemporaryDirectory() as tmp:
-    path = os.path.join(tmp, "model.pth")
-    torch.save(model.state_dict(), path)
-    print("Saved PyTorch Model State to model.pth")
-
-    model = NeuralNetwork().to(device)
-    print(model.load_state_dict(torch.load(path, weights_only=True)))
-
-# %%
 classes = [
     "T-shirt/top",
     "Trouser",
@@ -124,25 +107,51 @@ classes = [
     "Bag",
     "Ankle boot",
 ]
+epochs = 5
 
-model.eval()
-x, y = test_data[0][0], test_data[0][1]
-with torch.no_grad():
-    pred = model(x.unsqueeze(0).to(device))  # add the batch dimension: [1, 1, 28, 28]
-    predicted, actual = classes[pred[0].argmax(0)], classes[y]
-    print(f'Predicted: "{predicted}", Actual: "{actual}"')
 
-plt.figure(figsize=(3, 3), layout="constrained")
-plt.imshow(x.squeeze(), cmap="gray")
-plt.title(f"predicted: {predicted}\nactual: {actual}")
-plt.axis("off")
-plt.show()
+# The work goes in main(): train, save, reload, predict, plot. The guard below runs it when
+# this file is executed (python quickstart.py, or this notebook), not when it is imported
+# (from quickstart import NeuralNetwork) or re-imported by a spawned DataLoader worker.
+def main():
+    accuracies = []
+    for t in range(epochs):
+        print(f"Epoch {t + 1}\n-------------------------------")
+        train(train_dataloader, model, loss_fn, optimizer)
+        accuracies.append(test(test_dataloader, model, loss_fn))
+    print("Done!")
 
-# %%
-plt.figure(figsize=(5, 3), layout="constrained")
-plt.plot(range(1, epochs + 1), [100 * a for a in accuracies], marker="o")
-plt.xlabel("epoch")
-plt.ylabel("test accuracy (%)")
-plt.xticks(range(1, epochs + 1))
-plt.grid(True)
-plt.show()
+    # Save the parameters only, then load them into a freshly built model
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "model.pth")
+        torch.save(model.state_dict(), path)
+        print("Saved PyTorch Model State to model.pth")
+
+        reloaded = NeuralNetwork().to(device)
+        print(reloaded.load_state_dict(torch.load(path, weights_only=True)))
+
+    reloaded.eval()
+    x, y = test_data[0][0], test_data[0][1]
+    with torch.no_grad():
+        pred = reloaded(x.unsqueeze(0).to(device))  # add the batch dimension: [1, 1, 28, 28]
+        predicted, actual = classes[pred[0].argmax(0)], classes[y]
+        print(f'Predicted: "{predicted}", Actual: "{actual}"')
+
+    plt.figure(figsize=(3, 3), layout="constrained")
+    plt.imshow(x.squeeze(), cmap="gray")
+    plt.title(f"predicted: {predicted}\nactual: {actual}")
+    plt.axis("off")
+    plt.show()
+
+    plt.figure(figsize=(5, 3), layout="constrained")
+    plt.plot(range(1, epochs + 1), [100 * a for a in accuracies], marker="o")
+    plt.xlabel("epoch")
+    plt.ylabel("test accuracy (%)")
+    plt.xticks(range(1, epochs + 1))
+    plt.grid(True)
+    plt.show()
+
+
+if __name__ == "__main__":
+    print(f"__name__ is {__name__!r}: running main()")
+    main()
