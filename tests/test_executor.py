@@ -306,3 +306,24 @@ def test_runner_help_and_figure_paths(project: Project) -> None:
     assert figure and Path(figure.group(1)).read_bytes()[:4] == b"\x89PNG"
     r = project.runner("snippets/p/nothing.py")
     assert r.returncode == 2 and "not a snippet file" in r.stderr
+
+
+def test_the_build_runs_snippets_in_parallel(project: Project, tmp_path: Path) -> None:
+    """mkdocs build runs what is missing on all cores at once, not page by page."""
+    stamps = tmp_path / "stamps"
+    stamps.mkdir()
+    for name in ("one", "two", "three"):
+        project.write(f"snippets/p/{name}.py", (
+            "import time\n"
+            f"open({str(stamps / name)!r}, 'w').write(f'{{time.time()}} ')\n"
+            "time.sleep(1.5)\n"
+            f"open({str(stamps / name)!r}, 'a').write(f'{{time.time()}}')\n"
+            f"print({name!r})\n"))
+    project.pages("p", "p/one.py", "p/two.py", "p/three.py")
+    r = project.build(SNIPPETS_JOBS="3")
+    assert r.returncode == 0, r.stderr
+    spans = [tuple(map(float, (stamps / n).read_text().split())) for n in ("one", "two",
+                                                                          "three")]
+    assert max(start for start, _ in spans) < min(end for _, end in spans), \
+        f"the three runs did not overlap: {spans}"
+    assert "snippets: 3/3 run" in r.stderr
