@@ -185,8 +185,22 @@ print(f"updates per epoch: {-(-len(X_train) // 512)} instead of {-(-len(X_train)
 
 # %%
 # Step 5: bfloat16 autocast (mixed precision) on resident data, batch 64
+def cpu_has_bf16():
+    # x86 CPUs compute bf16 natively only with AVX512-BF16 or AMX; without them bf16 is
+    # emulated and many times slower than float32 (Linux lists the flags in /proc/cpuinfo)
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = f.read()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
 if device.type == "mps" or (device.type == "cuda" and not torch.cuda.is_bf16_supported()):
     print(f"5 bf16 autocast: skipped, no bfloat16 autocast on this {device.type} device")
+elif device.type == "cpu" and not cpu_has_bf16():
+    print("5 bf16 autocast: skipped, this CPU has no bfloat16 instructions "
+          "(AVX512-BF16 or AMX), so bf16 would be emulated and far slower")
 else:
     model.load_state_dict(initial_state)
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
