@@ -1,4 +1,4 @@
-"""Time the docs pipeline on this machine: ``python bench/pipeline.py``.
+"""Time the docs pipeline on this machine: ``python bench/pipeline.py [--first-page]``.
 
 Works on a throwaway copy of the committed tree (``git archive HEAD``) with an empty
 snippet cache, running the console scripts users type. First, what a new reader waits for:
@@ -103,6 +103,7 @@ def serve_reload(work: Path, env: dict[str, str], page: Path) -> float:
 
 
 def main() -> None:
+    first_page_only = "--first-page" in sys.argv[1:]  # only the cold `mkdocs serve` figures
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SNIPPETS_CACHE_DIR", None)
     build = [shutil.which("mkdocs") or "mkdocs", "build", "--strict", "-q"]
@@ -118,6 +119,8 @@ def main() -> None:
         first, every = serve_cold(work, env)
         print(f"{'cold mkdocs serve: home + Tensors real':<44} {first:7.1f} s")
         print(f"{'cold mkdocs serve: no placeholder left':<44} {every:7.1f} s")
+        if first_page_only:
+            return
         shutil.rmtree(work / ".cache")
         cold = timed("cold: mkdocs build (all snippets)", build, work, env)
         warm = timed("warm: mkdocs build, nothing changed", build, work, env)
