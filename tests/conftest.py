@@ -6,10 +6,12 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from playwright.sync_api import Browser, sync_playwright
 
 from tools.runner import ROOT
 
@@ -42,3 +44,20 @@ def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
         built = json.loads(status.read_text("utf-8"))
     assert built["ok"], built["log"]
     return out
+
+
+# Debian's Chromium by default; CHROMIUM_PATH=bundled uses Playwright's own (GitHub Actions).
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium per test worker, shared by every browser test."""
+    if CHROMIUM != "bundled" and not Path(CHROMIUM).exists():
+        pytest.fail("install Debian's chromium (apt-get install chromium) for browser tests")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=None if CHROMIUM == "bundled" else CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()

@@ -15,14 +15,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from tests.test_built_site import PAGES, url_path
 from tests.test_notebooks import EXAMPLES
 from tools.runner import ROOT
 
-# Debian's Chromium by default; CHROMIUM_PATH=bundled uses Playwright's own (GitHub Actions).
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 SLUGS = PAGES + [f"notebooks/{p.stem}" for p in EXAMPLES]
 
@@ -38,18 +36,6 @@ def base_url(site: Path) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if CHROMIUM != "bundled" and not Path(CHROMIUM).exists():
-        pytest.fail("install Debian's chromium (apt-get install chromium) for browser tests")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=None if CHROMIUM == "bundled" else CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield b
-        b.close()
 
 
 class Reader:

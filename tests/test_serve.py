@@ -24,7 +24,6 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.project import Project
-from tests.test_browser import browser  # noqa: F401 (the shared Chromium fixture)
 
 # Runs until the test creates the file it waits for: the placeholder stays until then.
 SLOW = ("import os, time\nwhile not os.path.exists({flag!r}):\n    time.sleep(0.1)\n"
@@ -130,7 +129,7 @@ def test_serve_shows_placeholders_then_real_output_edits_and_errors(
 
 
 def test_browser_sees_the_placeholder_replaced_without_reloading(
-        served: Served, browser: Browser) -> None:  # noqa: F811
+        served: Served, browser: Browser) -> None:
     served.until("en/p/", lambda t: "snippet-output--pending" in t, 30)
     tab = browser.new_page()
     try:

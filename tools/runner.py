@@ -83,6 +83,13 @@ ROOT = TOOLS.parent
 PRELOAD = ("torch", "torchvision")  # imported once by the fork server
 FORKSERVER = (os.environ.get("SNIPPETS_FORKSERVER", "1") != "0"
               and "forkserver" in multiprocessing.get_all_start_methods())
+# Seconds the long examples took on the 2-core CI machine: the order of a first run (on a
+# fresh clone nothing has been timed yet), so the longest start first. Rough is enough.
+FIRST_RUN_HINTS = {"snippets/examples/fast_training.py": 270,
+                   "snippets/examples/sine_tuning.py": 260,
+                   "snippets/examples/lenet_fashion_mnist.py": 115,
+                   "snippets/examples/quickstart.py": 100,
+                   "snippets/examples/sine_fewer_epochs.py": 40}
 POLL = 0.5  # seconds between checks of a running snippet's limits
 
 
@@ -496,11 +503,13 @@ class Runner:
             tmp.replace(self._durations_file())
 
     def estimate(self, snippet: Path, known: dict[str, float]) -> float:
-        """Seconds ``snippet`` is expected to take: its last run, else a guess."""
+        """Seconds ``snippet`` is expected to take: its last run here, else a first-run
+        hint, else a guess (whole examples, in percent format, are the long ones)."""
         rel = self.rel(snippet)
         if rel in known:
             return known[rel]
-        # Never run here: whole examples (percent-format scripts) are the long ones.
+        if rel in FIRST_RUN_HINTS:
+            return FIRST_RUN_HINTS[rel]
         text = snippet.read_text(encoding="utf-8", errors="replace")
         return 30.0 if "\n# %%" in text else 1.0
 
