@@ -57,12 +57,16 @@ def serve_cold(work: Path, env: dict[str, str]) -> tuple[float, float]:
     is left on the Examples pages, in ``mkdocs serve`` on an empty cache."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    log = work / "serve.log"
     proc = subprocess.Popen([shutil.which("mkdocs") or "mkdocs", "serve", "-a",
                              f"127.0.0.1:{port}"], cwd=work, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=log.open("w"))
     start, first = time.perf_counter(), 0.0
     try:
         while time.perf_counter() - start < 1800:
+            if proc.poll() is not None:
+                sys.exit(f"mkdocs serve exited with {proc.returncode}:\n"
+                         + log.read_text()[-3000:])
             home, tensors = get(base), get(base + "tensors/")
             if not first and home and 'class="snippet-output"' in tensors and \
                     "snippet-output--pending" not in tensors:
