@@ -102,7 +102,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 def test_serve_shows_placeholders_then_real_output_edits_and_errors(
         served: Served) -> None:
-    page = served.until("en/p/", lambda t: shown(t) == ["first version\n"], 30)
+    page = served.until("en/p/", lambda t: shown(t) == ["first version\n"], 60)
     assert "snippet-output--pending" in page and "first run" in page  # slow.py still runs
     served.flag.touch()
     served.until("en/p/", lambda t: shown(t) == ["first version\n",  # no edit: it rebuilt
@@ -130,7 +130,7 @@ def test_serve_shows_placeholders_then_real_output_edits_and_errors(
 
 def test_browser_sees_the_placeholder_replaced_without_reloading(
         served: Served, browser: Browser) -> None:
-    served.until("en/p/", lambda t: "snippet-output--pending" in t, 30)
+    served.until("en/p/", lambda t: "snippet-output--pending" in t, 60)
     tab = browser.new_page()
     try:
         tab.goto(served.url + "en/p/")

@@ -148,17 +148,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Site rules broken:\n  " + "\n  ".join(problems))
     if prepare_data.SOURCE.is_dir() and prepare_data.prepare(root / "data") is not None:
         log.debug("Fashion-MNIST prepared offline in data/")
-    _run_snippets(_shown(Path(config.docs_dir)))
+    _run_snippets(_shown(Path(config.docs_dir), pages.nav_order(config.nav)))
     _write_notebooks(config)
     return config
 
 
-def _shown(docs: Path) -> dict[Path, str]:
-    """Every snippet a page runs, with the first page that shows it (for messages)."""
+def _shown(docs: Path, nav: list[str]) -> dict[Path, str]:
+    """Every snippet a page runs, with the first page that shows it (for messages), in
+    the order a reader meets the pages (nav), the default language's page first."""
     shown: dict[Path, str] = {}
-    first_lang = {lang: i for i, lang in enumerate(pages.LANGS)}  # zh pages name it first
-    for page in sorted(docs.rglob("*.md"), key=lambda p: (
-            p.parent, p.name.split(".")[0], first_lang.get(p.name.split(".")[-2], 9))):
+    first_lang = {lang: i for i, lang in enumerate(pages.LANGS)}
+    place = {path: i for i, path in enumerate(nav)}
+
+    def order(p: Path) -> tuple[int, str, int]:
+        stem = p.relative_to(docs).as_posix().rsplit(".", 2)[0]
+        return (place.get(f"{stem}.md", len(place)), stem,
+                first_lang.get(p.name.split(".")[-2], 9))
+
+    for page in sorted(docs.rglob("*.md"), key=order):
         for fence in pages.fences(page.read_text(encoding="utf-8")):
             if fence.is_python and fence.include:
                 path = (_snippets_dir / fence.include).resolve()
@@ -173,7 +180,9 @@ def _run_snippets(shown: dict[Path, str]) -> None:
         if _background is None or _background.runner is not _runner:
             _background = Background(_runner, _snippet_finished)
         _background.submit([p for p in shown if _runner.cached(p) is None], shown)
-        _background.wait(2.0)  # short snippets land before the pages are built
+        # The first pages are worth a short wait: a cold start shows the first chapters
+        # real, and an edited short snippet shows its new output without a placeholder.
+        _background.wait(15.0)
         return
     results = _runner.run_all(list(shown), contexts=shown, progress=log.info)
     failed = [str(r) for r in results.values() if isinstance(r, SnippetError)]

@@ -264,3 +264,19 @@ def nav_problems(nav: list[Any] | None, docs: Path, translations: dict[str, dict
             problems.append(f"mkdocs.yml nav title '{title}' has no '{locale}' translation: "
                             f"add '{title}: …' to that language's nav_translations")
     return problems
+
+
+def nav_order(nav: list[Any] | None) -> list[str]:
+    """The pages ``nav`` lists (``x.md``), in the order a reader meets them."""
+    out: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            for value in ([item] if isinstance(item, str) else list(item.values())):
+                if isinstance(value, list):
+                    walk(value)
+                else:
+                    out.append(str(value))
+
+    walk(nav or [])
+    return out
