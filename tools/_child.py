@@ -124,6 +124,8 @@ def _guard(root: Path, snippet: Path, reads: set[str]) -> None:
 
 def main(snippet: Path, out_dir: Path, root: Path) -> None:
     reads: set[str] = set()
+    if os.environ.get("SNIPPETS_NICE"):  # under mkdocs serve: pages first, then snippets
+        os.nice(int(os.environ.pop("SNIPPETS_NICE")))
     # API rot in the snippet's own code fails the run instead of reaching readers.
     for category in (DeprecationWarning, FutureWarning):
         warnings.filterwarnings("error", category=category, module=r"__main__\Z")

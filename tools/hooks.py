@@ -178,6 +178,7 @@ def _run_snippets(shown: dict[Path, str]) -> None:
     global _background
     if _mode == "serve":
         if _background is None or _background.runner is not _runner:
+            _runner.nice = 10  # the server's builds come first; snippets take the rest
             _background = Background(_runner, _snippet_finished)
         _background.submit([p for p in shown if _runner.cached(p) is None], shown)
         # The first pages are worth a short wait: a cold start shows the first chapters

@@ -218,6 +218,7 @@ class Runner:
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
         self.running: set[int] = set()  # process groups of the snippets running now
+        self.nice = 0  # > 0: snippets yield the CPU to the server's builds (mkdocs serve)
         # Within one test session (SNIPPETS_SESSION, set by conftest.py) a snippet that
         # failed is reported again from a note instead of being run again.
         self.session = os.environ.get("SNIPPETS_SESSION", "")
@@ -354,6 +355,8 @@ class Runner:
             PYTHONHASHSEED="0",
         )
         env.setdefault("OMP_NUM_THREADS", "1")
+        if self.nice:
+            env["SNIPPETS_NICE"] = str(self.nice)
         start = time.perf_counter()
         try:
             with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
