@@ -84,10 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     config = load_config(str(ROOT / "mkdocs.yml"))
     docs, snippets = Path(config.docs_dir), ROOT / "snippets"
     chosen = [_page(a, docs) for a in args.pages]
-    i18n = config.plugins.get("i18n")
-    translations = {lang.locale: dict(lang.nav_translations or {})
-                    for lang in (i18n.config.languages if i18n else []) if not lang.default}
-    problems = pages.check(docs, snippets) + pages.nav_problems(config.nav, docs, translations)
+    problems = pages.site_problems(config)
     runner = Runner(ROOT)
     runner.log = lambda msg: print(msg, file=sys.stderr)
     failed = 0

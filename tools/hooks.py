@@ -134,11 +134,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _runner.log = log.info
     _snippets_dir = root / (base[0] if isinstance(base, list) else base)
     _search_cache = root / ".cache" / "search"
-    problems = pages.check(Path(config.docs_dir), _snippets_dir)
-    i18n = config.plugins.get("i18n")
-    translations = {lang.locale: dict(lang.nav_translations or {})
-                    for lang in (i18n.config.languages if i18n else []) if not lang.default}
-    problems += pages.nav_problems(config.nav, Path(config.docs_dir), translations)
+    problems = pages.site_problems(config)
     if _mode == "serve":  # a draft not on any page yet does not make a page wrong
         drafts = [p for p in problems if p.endswith(pages.ORPHAN)]
         for draft in drafts:

@@ -280,3 +280,16 @@ def nav_order(nav: list[Any] | None) -> list[str]:
 
     walk(nav or [])
     return out
+
+
+def site_problems(config: Any) -> list[str]:
+    """Every rule a loaded MkDocs ``config`` breaks: pages, snippets and nav (the one check
+    the build and ``tools.check`` run)."""
+    docs = Path(config.docs_dir)
+    snippets = Path(config.config_file_path).resolve().parent / "snippets"
+    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["snippets"])
+    snippets = snippets.parent / (base[0] if isinstance(base, list) else base)
+    i18n = config.plugins.get("i18n")
+    translations = {lang.locale: dict(lang.nav_translations or {})
+                    for lang in (i18n.config.languages if i18n else []) if not lang.default}
+    return check(docs, snippets) + nav_problems(config.nav, docs, translations)

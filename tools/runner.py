@@ -281,6 +281,8 @@ class Runner:
                 loaded = self._load(snippet, entry)
             except _CacheEntryError as exc:  # changed between writing and reading it
                 raise SnippetError(f"{rel}{context}: its cache entry {exc}") from None
+            if loaded is None:
+                raise SnippetError(f"{rel}{context}: a data file it read changed while it ran")
             self.log(f"Ran snippet {rel} in {loaded.seconds:.1f} s")
             return loaded
 
@@ -307,7 +309,8 @@ class Runner:
         for path in self.cache.glob("*.failed"):
             path.unlink(missing_ok=True)
 
-    def _load(self, snippet: Path, entry: Path) -> Result:
+    def _load(self, snippet: Path, entry: Path) -> Result | None:
+        """The entry's result; None when a data file the snippet read has changed."""
         try:
             data = json.loads((entry / "result.json").read_text(encoding="utf-8"))
             files: dict[str, str] = data["files"]
@@ -315,7 +318,7 @@ class Runner:
                 if file_hash(entry / name) != digest:
                     raise _CacheEntryError(f"was changed outside the runner ({name})")
             if any(file_hash(self.root / p) != h for p, h in data["deps"].items()):
-                return None  # type: ignore[return-value]  # a data file it read changed
+                return None  # a data file it read has changed
             figures = tuple(entry / name for name in data["figures"])
             stdout_b = (entry / "stdout.bin").read_bytes()
             stderr_b = (entry / "stderr.bin").read_bytes()
