@@ -1,13 +1,17 @@
 """The executor cannot be fooled: each test plants a snippet or a page that tries.
 
-Every test here runs the commands users type (``mkdocs build``, ``pytest``,
-``python -m tools.runner``) in a throwaway project (``tests/project.py``).
+Nearly every test here runs the commands users type (``mkdocs build``, ``pytest``,
+``python -m tools.runner``) in a throwaway project (``tests/project.py``); the last one
+drives the runner in-process, to widen a race between threads until it cannot be missed.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing.forkserver
+import multiprocessing.process
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -15,6 +19,8 @@ import pytest
 
 from tests.project import Project, page
 from tests.test_pipeline import outputs
+from tools import runner as runner_module
+from tools.runner import Runner, SnippetError
 
 
 @pytest.fixture
@@ -327,3 +333,42 @@ def test_the_build_runs_snippets_in_parallel(project: Project, tmp_path: Path) -
     assert max(start for start, _ in spans) < min(end for _, end in spans), \
         f"the three runs did not overlap: {spans}"
     assert "snippets: 3/3 run" in r.stderr
+
+def test_exit_statuses_survive_processes_started_alongside(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """Process.start() in one thread polls every child of the process (multiprocessing's
+    _cleanup); a snippet finishing in another thread must still get its own exit status,
+    not the 255 multiprocessing reports when two readers race for it. The race window is
+    widened (a slow read of the status) so that it is hit every time if it exists."""
+    if not runner_module.FORKSERVER:
+        pytest.skip("no fork server on this platform")
+    read_signed = multiprocessing.forkserver.read_signed
+
+    def slow_read(fd: int) -> int:
+        time.sleep(0.05)
+        return read_signed(fd)
+
+    monkeypatch.setattr(multiprocessing.forkserver, "read_signed", slow_read)
+    root = tmp_path / "project"
+    (root / "snippets").mkdir(parents=True)
+    snippets = []
+    for i in range(8):
+        snippets.append(root / "snippets" / f"s{i}.py")
+        snippets[-1].write_text(f"print({i})\n")
+    stop = threading.Event()
+
+    def start_others() -> None:  # what Process.start() does first, as often as possible
+        while not stop.is_set():
+            with runner_module._start_lock:
+                multiprocessing.process._cleanup()
+
+    thread = threading.Thread(target=start_others)
+    thread.start()
+    try:
+        results = Runner(root, root / ".cache/snippets").run_all(snippets, jobs=2)
+    finally:
+        stop.set()
+        thread.join()
+    failed = [str(r) for r in results.values() if isinstance(r, SnippetError)]
+    assert not failed, "\n".join(failed)

@@ -414,8 +414,13 @@ class Runner:
             _kill_group(pid)
             self.running.discard(pid)
         if FORKSERVER:
-            proc.join()
-            code = proc.exitcode if proc.exitcode is not None else -1
+            # The exit status is read once from the sentinel pipe. Process.start() in
+            # another thread polls every child it knows of (multiprocessing's _cleanup);
+            # racing it here, one read gets the status and the other an EOF, which
+            # multiprocessing reports as status 255. Read it under the start lock.
+            with _start_lock:
+                proc.join()
+                code = proc.exitcode if proc.exitcode is not None else -1
         else:
             code = popen.wait()
         if problem:
