@@ -24,14 +24,14 @@ def mkdocs() -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``mkdocs build --strict`` of the real project, once for all xdist workers.
 
     The first worker to ask builds it under a lock; the others wait and read the same
     build (pytest-xdist's documented recipe). A failed build is reported to every worker.
     """
     shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # not set without xdist (-p no:xdist, -n 0)
         shared = shared.parent  # the folder all workers of this run share
     out, status = shared / "site", shared / "site-status.json"
     with FileLock(str(shared / "site.lock")):

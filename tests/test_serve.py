@@ -54,7 +54,8 @@ class Served:
         assert exe
         self.proc = subprocess.Popen(
             [exe, "serve", "-a", f"127.0.0.1:{self.port}"], cwd=project.path,
-            env=project.env, stdout=subprocess.DEVNULL,
+            # the first build waits 1 s for snippets, not 15: placeholders come sooner
+            env=dict(project.env, SNIPPETS_SERVE_WAIT="1"), stdout=subprocess.DEVNULL,
             stderr=log.open("w", encoding="utf-8"))
 
     def get(self, path: str) -> str:

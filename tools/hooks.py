@@ -55,8 +55,8 @@ from material.plugins.search.plugin import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import notebooks, pages, prepare_data, record  # noqa: E402
-from tools.runner import (Background, Result, Runner, SnippetError, run_label,  # noqa: E402
-                          varies)
+from tools.runner import (Background, Result, Runner, SnippetError, env_number,  # noqa: E402
+                          run_label, varies)
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 LABELS = {"zh": ("输出", "图"), "en": ("Output", "Figure")}
@@ -179,7 +179,7 @@ def _run_snippets(shown: dict[Path, str]) -> None:
         _background.submit([p for p in shown if _runner.cached(p) is None], shown)
         # The first pages are worth a short wait: a cold start shows the first chapters
         # real, and an edited short snippet shows its new output without a placeholder.
-        _background.wait(15.0)
+        _background.wait(env_number("SNIPPETS_SERVE_WAIT", 15.0))
         return
     results = _runner.run_all(list(shown), contexts=shown, progress=log.info)
     failed = [str(r) for r in results.values() if isinstance(r, SnippetError)]

@@ -40,6 +40,8 @@ Environment variables:
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
   SNIPPETS_FORKSERVER     ``0``: start each snippet as a new ``python`` instead of forking
                           it from a server that has imported torch (see ``_fork_server``)
+  SNIPPETS_SERVE_WAIT     seconds a ``mkdocs serve`` build waits for snippets before it
+                          shows placeholders for the ones still running (default 15)
   SNIPPETS_SESSION        set by ``conftest.py`` for one pytest run: a snippet that failed
                           in it is reported again, not run again
 
@@ -169,7 +171,7 @@ def torch_version() -> str:
         return "not installed"
 
 
-def _env_number(name: str, default: float) -> float:
+def env_number(name: str, default: float) -> float:
     value = os.environ.get(name)
     try:
         return float(value) if value else default
@@ -210,11 +212,11 @@ class Runner:
         self.root = root.resolve()
         env_cache = os.environ.get("SNIPPETS_CACHE_DIR")
         self.cache = Path(cache_dir or env_cache or self.root / ".cache" / "snippets")
-        self.timeout = _env_number("SNIPPETS_TIMEOUT", 600)
-        self.memory_mb = _env_number("SNIPPETS_MEMORY_MB", 4096)
-        self.max_stdout = int(_env_number("SNIPPETS_MAX_STDOUT_KB", 200) * 1024)
-        self.max_figures = int(_env_number("SNIPPETS_MAX_FIGURES", 20))
-        self.max_figure = int(_env_number("SNIPPETS_MAX_FIGURE_KB", 2048) * 1024)
+        self.timeout = env_number("SNIPPETS_TIMEOUT", 600)
+        self.memory_mb = env_number("SNIPPETS_MEMORY_MB", 4096)
+        self.max_stdout = int(env_number("SNIPPETS_MAX_STDOUT_KB", 200) * 1024)
+        self.max_figures = int(env_number("SNIPPETS_MAX_FIGURES", 20))
+        self.max_figure = int(env_number("SNIPPETS_MAX_FIGURE_KB", 2048) * 1024)
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
         self.running: set[int] = set()  # process groups of the snippets running now
@@ -589,7 +591,7 @@ def mask_timings(text: str) -> str:
 
 
 def default_jobs() -> int:
-    return max(1, int(_env_number("SNIPPETS_JOBS", os.cpu_count() or 1)))
+    return max(1, int(env_number("SNIPPETS_JOBS", os.cpu_count() or 1)))
 
 
 @dataclass
