@@ -144,7 +144,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Site rules broken:\n  " + "\n  ".join(problems))
     if prepare_data.SOURCE.is_dir() and prepare_data.prepare(root / "data") is not None:
         log.debug("Fashion-MNIST prepared offline in data/")
-    _run_snippets(_shown(Path(config.docs_dir), pages.nav_order(config.nav)))
+    nav = pages.nav_order(config.nav)
+    _run_snippets(_shown(Path(config.docs_dir), nav), nav)
     _write_notebooks(config)
     return config
 
@@ -169,17 +170,28 @@ def _shown(docs: Path, nav: list[str]) -> dict[Path, str]:
     return shown
 
 
-def _run_snippets(shown: dict[Path, str]) -> None:
+FIRST_PAGES = 3  # under serve, the first build waits for the home page and two chapters
+
+
+def _run_snippets(shown: dict[Path, str], nav: list[str]) -> None:
     """Run what is not cached yet, in parallel: waiting for all (build), or not (serve)."""
     global _background
     if _mode == "serve":
-        if _background is None or _background.runner is not _runner:
+        started = _background is None or _background.runner is not _runner
+        if started:
             _runner.nice = 10  # the server's builds come first; snippets take the rest
             _background = Background(_runner, _snippet_finished)
-        _background.submit([p for p in shown if _runner.cached(p) is None], shown)
-        # The first pages are worth a short wait: a cold start shows the first chapters
-        # real, and an edited short snippet shows its new output without a placeholder.
-        _background.wait(env_number("SNIPPETS_SERVE_WAIT", 15.0))
+        missing = [p for p in shown if _runner.cached(p) is None]
+        first_pages = {f" (shown on page {n[:-3]}.{lang}.md)" for n in nav[:FIRST_PAGES]
+                       for lang in pages.LANGS}
+        first = [p for p in missing if shown[p] in first_pages]
+        new = [p for p in missing if _background.state(p)[0] == "idle"]
+        _background.submit(missing, shown, first=first)
+        # Worth a short wait: on a cold start the first pages, so a new reader's first
+        # pages are real; later, what this build queued (an edited snippet), so it shows
+        # its new output without a placeholder. What earlier builds queued is not waited
+        # for: each finished run triggers a rebuild anyway.
+        _background.wait(env_number("SNIPPETS_SERVE_WAIT", 30.0), first if started else new)
         return
     results = _runner.run_all(list(shown), contexts=shown, progress=log.info)
     failed = [str(r) for r in results.values() if isinstance(r, SnippetError)]

@@ -40,8 +40,8 @@ Environment variables:
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
   SNIPPETS_FORKSERVER     ``0``: start each snippet as a new ``python`` instead of forking
                           it from a server that has imported torch (see ``_fork_server``)
-  SNIPPETS_SERVE_WAIT     seconds a ``mkdocs serve`` build waits for snippets before it
-                          shows placeholders for the ones still running (default 15)
+  SNIPPETS_SERVE_WAIT     seconds a ``mkdocs serve`` build waits for the snippets it needs
+                          first before it shows placeholders for them (default 30)
   SNIPPETS_SESSION        set by ``conftest.py`` for one pytest run: a snippet that failed
                           in it is reported again, not run again
 
@@ -75,7 +75,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -665,11 +665,14 @@ class Background:
         self._last_change = 0.0
         self._timer: threading.Timer | None = None
 
-    def submit(self, snippets: Sequence[Path], contexts: dict[Path, str]) -> None:
-        """Queue ``snippets`` (in page order), the shortest first: a reader waits for
-        pages, not for the whole site, so the chapters fill in before the long examples."""
+    def submit(self, snippets: Sequence[Path], contexts: dict[Path, str],
+               first: Collection[Path] = ()) -> None:
+        """Queue ``snippets`` (in page order): ``first`` first, then the shortest: a reader
+        waits for pages, not for the whole site, so the chapters fill in before the long
+        examples."""
         known = self.runner.durations()
-        for s in sorted(snippets, key=lambda s: self.runner.estimate(s, known)):
+        for s in sorted(snippets, key=lambda s: (s not in first,
+                                                 self.runner.estimate(s, known))):
             key = self.runner.key(s)
             with self.lock:
                 if key in self.queued or key in self.failed:
@@ -729,14 +732,16 @@ class Background:
         with self.lock:
             return self.failed.get(self.runner.key(snippet))
 
-    def busy(self) -> bool:
+    def busy(self, keys: Collection[str] | None = None) -> bool:
+        """Whether anything (of the cache ``keys``, if given) is queued or running."""
         with self.lock:
-            return bool(self.queued)
+            return bool(self.queued if keys is None else self.queued.intersection(keys))
 
-    def wait(self, seconds: float) -> None:
-        """Wait until nothing is queued or running, at most ``seconds``."""
+    def wait(self, seconds: float, snippets: Sequence[Path] | None = None) -> None:
+        """Wait until nothing (of ``snippets``) is queued or running, at most ``seconds``."""
+        keys = None if snippets is None else {self.runner.key(s) for s in snippets}
         deadline = time.monotonic() + seconds
-        while self.busy() and time.monotonic() < deadline:
+        while self.busy(keys) and time.monotonic() < deadline:
             time.sleep(0.05)
 
 
