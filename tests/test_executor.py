@@ -44,15 +44,25 @@ UNSEEDED = "import random, numpy, torch\nprint(random.random(), numpy.random.ran
 
 
 @pytest.mark.parametrize("forkserver", ["1", "0"])
-def test_unseeded_snippets_get_fresh_random_state(project: Project, forkserver: str) -> None:
+def test_unseeded_snippets_get_fresh_random_state_and_the_pinned_cpu_path(
+        project: Project, forkserver: str) -> None:
     project.write("snippets/p/one.py", UNSEEDED)
     project.write("snippets/p/two.py", UNSEEDED + "# another file\n")
-    r = project.runner("snippets/p/one.py", "snippets/p/two.py", SNIPPETS_FORKSERVER=forkserver)
+    project.write("snippets/p/isa.py", "import torch\n"
+                  "print('isa', torch.backends.cpu.get_cpu_capability())\n")
+    r = project.runner("snippets/p/one.py", "snippets/p/two.py", "snippets/p/isa.py",
+                       SNIPPETS_FORKSERVER=forkserver)
     assert r.returncode == 0, r.stderr
     lines = [line.split() for line in r.stdout.splitlines() if not line.startswith("==")]
-    assert len(lines) == 2
+    isa = [line for line in lines if line[0] == "isa"]
+    lines = [line for line in lines if line[0] != "isa"]
+    assert len(lines) == 2 and len(isa) == 1
     for a, b in zip(*lines):  # python, numpy and torch each differ between the two runs
         assert a != b, r.stdout
+    # An AVX-512 machine computes with the AVX2 kernels, so it prints what AVX2 ones do
+    # (runner.cpu_pins); a CPU without AVX2 keeps its own.
+    if runner_module.cpu_pins():
+        assert isa[0][1] == "AVX2", r.stdout
 
 
 LATE_CHILD = """\
