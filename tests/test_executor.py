@@ -68,7 +68,7 @@ def test_unseeded_snippets_get_fresh_random_state_and_the_pinned_cpu_path(
 LATE_CHILD = """\
 import subprocess, sys, time
 subprocess.Popen([sys.executable, "-c",
-                  "import sys, time; time.sleep(2); open(sys.argv[1], 'w').write('late')",
+                  "import sys, time; time.sleep(1); open(sys.argv[1], 'w').write('late')",
                   {late!r}])
 print("started a child")
 {after}
@@ -88,7 +88,7 @@ def test_no_process_outlives_its_snippet(project: Project, tmp_path: Path,
             assert r.returncode == 0, r.stderr
         else:
             assert "snippets/p/spawn.py (shown on page p.zh.md): timed out after 1 s" in r.stderr
-        time.sleep(3)
+        time.sleep(2)  # the child, had it survived, would have written after 1 s
         assert not late.exists(), "a process the snippet started outlived it"
         (project.path / "snippets/p/spawn.py").write_text(
             LATE_CHILD.format(late=str(late), after=after) + "# again\n")

@@ -223,6 +223,44 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert problem.startswith("recordings/p/dev.py.json: stale, snippets/p/dev.py changed")
 
 
+def test_record_command_runs_only_what_is_not_current(project: Project,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m tools.record`: one start for many snippets, current ones skipped, and on a
+    machine without CUDA nothing run and nothing written."""
+    import functools
+    import subprocess
+    import sys
+
+    from tools import record
+    for name in ("a", "b", "c"):
+        project.write(f"snippets/p/{name}.py", f"print('{name}')\n")
+    r = subprocess.run([sys.executable, "-m", "tools.record"], cwd=project.path,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "no CUDA GPU here" in r.stderr
+    assert not (project.path / "recordings").exists()
+
+    # As on a GPU machine: a fake device name, and runs on this CPU accepted.
+    record.record(project.path, project.path / "snippets/p/a.py", allow_any_device=True)
+    monkeypatch.setattr(record, "ROOT", project.path)
+    monkeypatch.setattr(record, "cuda_name", lambda: "NVIDIA Test GPU")
+    monkeypatch.setattr(record, "save", functools.partial(record.save, allow_any_device=True))
+    runs: list[list[str]] = []
+    real_run_all = record.Runner.run_all
+
+    def run_all(self: record.Runner, snippets: list[Path], **kw: object) -> dict:
+        runs.append(sorted(self.rel(s) for s in snippets))
+        return real_run_all(self, snippets, **kw)
+
+    monkeypatch.setattr(record.Runner, "run_all", run_all)
+    assert record.main([]) == 0
+    assert runs == [["snippets/p/b.py", "snippets/p/c.py"]]  # a.py was current
+    assert sorted(p.name for p in (project.path / "recordings/p").iterdir()) == [
+        "a.py.json", "b.py.json", "c.py.json"]
+    runs.clear()
+    assert record.main(["--force", str(project.path / "snippets/p/a.py")]) == 0
+    assert runs == [["snippets/p/a.py"]]
+
+
 def test_cached_search_entries_equal_fresh_ones(tmp_path: Path) -> None:
     project = Project(tmp_path, search=True)
     project.write("snippets/p/a.py", "print('张量的形状')\n")

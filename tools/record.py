@@ -1,13 +1,18 @@
-"""Record a snippet's real output on an NVIDIA GPU, to show beside the build's own output.
+"""Record snippets' real output on an NVIDIA GPU, to show beside the build's own output.
 
-Usage, on a machine with CUDA (it needs torch and matplotlib, not MkDocs)::
+Usage, on a machine with CUDA (it needs torch, torchvision and matplotlib, not MkDocs)::
 
+    python -m tools.record                 # every snippet without a current recording
     python -m tools.record snippets/examples/quickstart.py [more snippets ...]
+    python -m tools.record --force ...     # record current ones again
 
 Each snippet runs afresh in its own process (the cache is not used), exactly as the build
-runs it, and the run is written to ``recordings/<path under snippets/>.json`` with the GPU
-name, torch version, date and a hash of the snippet's source. Commit those files. Pages
-then show two tabs under the block: this build's output and the recorded GPU output.
+runs it, all from one process start: the short ones in parallel, then the long examples
+(``runner.FIRST_RUN_HINTS``) one at a time, since they time themselves. Each run is
+written to ``recordings/<path under snippets/>.json`` with the GPU name, torch version,
+date and a hash of the snippet's source. Commit those files. Pages then show two tabs
+under the block: this build's output and the recorded GPU output. Without CUDA it writes
+nothing and runs nothing (exit status 2).
 
 A recording whose snippet has changed since is *stale*: the page labels it so, and
 ``tests/test_site.py`` fails until it is recorded again (or deleted).
@@ -20,12 +25,13 @@ import base64
 import datetime
 import hashlib
 import json
+import shutil
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from tools.runner import ROOT, Runner, SnippetError
+from tools.runner import FIRST_RUN_HINTS, ROOT, Result, Runner, SnippetError
 
 FOLDER = "recordings"
 
@@ -85,18 +91,16 @@ def problems(root: Path) -> list[str]:
     return out
 
 
-def record(root: Path, snippet: Path, allow_any_device: bool = False) -> Path:
-    """Run ``snippet`` now and write its recording; refuses to record a non-CUDA run."""
-    with tempfile.TemporaryDirectory() as cache:
-        result = Runner(root, cache_dir=Path(cache)).result(snippet)
-        if not result.device.startswith("cuda") and not allow_any_device:
-            raise SnippetError(f"{result.snippet}: ran on {result.device}, not on a CUDA GPU; "
-                               "nothing recorded")
-        rec = Recording(
-            snippet=result.snippet, source_sha256=source_hash(snippet), device=result.device,
-            torch=result.torch, date=datetime.date.today().isoformat(),
-            seconds=round(result.seconds, 2), stdout=result.stdout,
-            figures=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.figures))
+def save(root: Path, snippet: Path, result: Result, allow_any_device: bool = False) -> Path:
+    """Write ``result`` (a fresh run of ``snippet``) as its recording; refuses non-CUDA."""
+    if not result.device.startswith("cuda") and not allow_any_device:
+        raise SnippetError(f"{result.snippet}: ran on {result.device}, not on a CUDA GPU; "
+                           "nothing recorded")
+    rec = Recording(
+        snippet=result.snippet, source_sha256=source_hash(snippet), device=result.device,
+        torch=result.torch, date=datetime.date.today().isoformat(),
+        seconds=round(result.seconds, 2), stdout=result.stdout,
+        figures=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.figures))
     target = path_for(root, snippet)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n",
@@ -104,20 +108,62 @@ def record(root: Path, snippet: Path, allow_any_device: bool = False) -> Path:
     return target
 
 
+def record(root: Path, snippet: Path, allow_any_device: bool = False) -> Path:
+    """Run ``snippet`` now and write its recording; refuses to record a non-CUDA run."""
+    with tempfile.TemporaryDirectory() as cache:
+        result = Runner(root, cache_dir=Path(cache)).result(snippet)
+        return save(root, snippet, result, allow_any_device)
+
+
+def cuda_name() -> str | None:
+    """The CUDA GPU this process sees, or None."""
+    import torch
+
+    return torch.cuda.get_device_name(0) if torch.cuda.is_available() else None
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.record", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("snippets", nargs="+", type=Path)
+    parser.add_argument("snippets", nargs="*", type=Path,
+                        help="snippet files (default: every .py under snippets/)")
+    parser.add_argument("--force", action="store_true",
+                        help="record snippets whose recording is current too")
+    parser.add_argument("-j", "--jobs", type=int, default=None,
+                        help="short snippets run at once (default: the CPU count)")
     args = parser.parse_args(argv)
+    gpu = cuda_name()
+    if gpu is None:
+        print("no CUDA GPU here (torch.cuda.is_available() is False): nothing run, nothing "
+              "recorded", file=sys.stderr)
+        return 2
+    paths = [p.resolve() for p in args.snippets] or sorted((ROOT / "snippets").rglob("*.py"))
+    todo = []
+    for path in paths:
+        rec = load(ROOT, path)
+        if rec is None or is_stale(ROOT, rec) or args.force:
+            todo.append(path)
+    print(f"{gpu}: {len(todo)} to record, {len(paths) - len(todo)} already current",
+          flush=True)
+    runner = Runner(ROOT, cache_dir=Path(tempfile.mkdtemp(prefix="record-")))
+    runner.log = lambda msg: print(msg, file=sys.stderr, flush=True)
+    long = [p for p in todo if runner.rel(p) in FIRST_RUN_HINTS]
+    results = runner.run_all([p for p in todo if p not in long], jobs=args.jobs)
+    for path in long:  # alone on the GPU: they print their own timings
+        results.update(runner.run_all([path], jobs=1))
     failed = 0
-    for snippet in args.snippets:
+    for path in todo:
         try:
-            target = record(ROOT, snippet.resolve())
+            res = results[path]
+            if isinstance(res, SnippetError):
+                raise res
+            target = save(ROOT, path, res)
         except SnippetError as exc:
             failed += 1
             print(f"FAILED {exc}", file=sys.stderr)
             continue
-        print(f"recorded {target.relative_to(ROOT)}")
+        print(f"recorded {target.relative_to(ROOT)} ({res.label})")
+    shutil.rmtree(runner.cache, ignore_errors=True)
     return 1 if failed else 0
 
 

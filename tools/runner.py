@@ -89,8 +89,8 @@ FORKSERVER = (os.environ.get("SNIPPETS_FORKSERVER", "1") != "0"
               and "forkserver" in multiprocessing.get_all_start_methods())
 # Seconds the long examples took on the 2-core CI machine: the order of a first run (on a
 # fresh clone nothing has been timed yet), so the longest start first. Rough is enough.
-FIRST_RUN_HINTS = {"snippets/examples/fast_training.py": 270,
-                   "snippets/examples/sine_tuning.py": 260,
+FIRST_RUN_HINTS = {"snippets/examples/fast_training.py": 140,
+                   "snippets/examples/sine_tuning.py": 80,
                    "snippets/examples/lenet_fashion_mnist.py": 115,
                    "snippets/examples/quickstart.py": 100,
                    "snippets/examples/sine_fewer_epochs.py": 40}
