@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.runner import (FIRST_RUN_HINTS, Runner, SnippetError, mask_timings,  # noqa: E402
-                          torch_version)
+                          torch_version, varies)
 
 # Run inside the other environment: every snippet through tools.runner, results as JSON.
 _INNER = """
@@ -136,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             report.append(f"FAILS HERE ONLY  {rel}: {a}")
             continue
         notes = []
+        why = varies(path)
+        if why:
+            report.append(f"VARIES  {rel}: not compared (# output varies: {why})")
+            continue
         if mask_timings(a.stdout) != mask_timings(b["stdout"]):
             notes.append("stdout\n" + diff(mask_timings(a.stdout), mask_timings(b["stdout"])))
         if mask_timings(a.stderr) != mask_timings(b["stderr"]):

@@ -7,8 +7,9 @@ fails the test that made it; so does any console error.
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,6 +133,39 @@ def test_dark_mode_toggle(reader: Reader) -> None:
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    reader.check_clean()
+
+
+def _rgb(css: str) -> tuple[int, ...]:
+    return tuple(int(v) for v in re.findall(r"\d+", css)[:3])
+
+
+def test_figures_follow_the_palette(reader: Reader) -> None:
+    """The palette toggle swaps each figure for its dark variant, whose background is the
+    page's own (sampled from a screenshot); screenshots of both go to test-artifacts/."""
+    from PIL import Image
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = reader.open(url_path("layers", "en"))
+    shown = page.locator(".snippet-output__figure:visible")
+    count = shown.count()
+    assert count and page.locator(".snippet-output__figure").count() == 2 * count
+    for scheme, variant in (("default", "light"), ("slate", "dark")):
+        body = page.locator("body")
+        if body.get_attribute("data-md-color-scheme") != scheme:
+            page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert body.get_attribute("data-md-color-scheme") == scheme
+        figure = shown.first
+        assert f"snippet-output__figure--{variant}" in (figure.get_attribute("class") or "")
+        figure.scroll_into_view_if_needed()
+        shot = ARTIFACTS / f"figure-{variant}.png"
+        figure.screenshot(path=shot)
+        corner = Image.open(shot).convert("RGB").getpixel((2, 2))
+        box = _rgb(figure.evaluate(
+            "e => getComputedStyle(e.closest('.snippet-output')).backgroundColor"))
+        expected = (255, 255, 255) if variant == "light" else box
+        assert all(abs(a - b) <= 3 for a, b in zip(corner, expected)), (variant, corner,
+                                                                         expected)
     reader.check_clean()
 
 

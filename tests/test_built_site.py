@@ -136,3 +136,38 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     (artifacts / "external-links.txt").write_text("\n".join(sorted(external)) + "\n",
                                                   encoding="utf-8")
     assert not broken, "\n".join(broken[:50])
+
+
+def test_every_figure_has_alt_text_that_says_what_it_shows(site: Path) -> None:
+    """Alt text from the figure itself (titles, labels, legends), never a bare number."""
+    bare, seen = [], 0
+    for slug in PAGES:
+        for lang in ("zh", "en"):
+            for alt in re.findall(r'<img class="snippet-output__figure[^"]*" alt="([^"]*)"',
+                                  built(site, slug, lang)):
+                seen += 1
+                if re.fullmatch(r"(Figure|图) \d+", alt):
+                    bare.append(f"{slug} ({lang}): {alt}")
+    assert seen > 20
+    assert not bare, "figures whose alt text is only a number (give them a title, axis " \
+                     "labels or plt.figure('alt text')):\n" + "\n".join(bare)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_execution_report_lists_every_snippet(site: Path, lang: str) -> None:
+    """The report page (generated from the build's own results) names every snippet in
+    snippets/, the ten slowest first, with the times of the runs the pages show."""
+    page = built(site, "examples/report", lang)
+    every = page[page.index('id="all"'):]
+    listed = re.findall(r"<td><code>([^<]+\.py)</code></td>", every)
+    assert listed == sorted(p.relative_to(ROOT / "snippets").as_posix()
+                            for p in (ROOT / "snippets").rglob("*.py"))
+    slowest = page[page.index('id="slowest"'):page.index('id="per-page"')]
+    rows = re.findall(r"<td><code>([^<]+\.py)</code></td>.*?<td>(\d+\.\d\d)</td>", slowest,
+                      flags=re.S)
+    assert len(rows) == 10
+    times = [float(t) for _, t in rows]
+    assert times == sorted(times, reverse=True)
+    runner = Runner(ROOT)
+    for name, shown in rows:
+        assert shown == f"{runner.result(ROOT / 'snippets' / name).seconds:.2f}", name

@@ -42,7 +42,11 @@ def test_output_on_page_is_byte_for_byte(project: Project) -> None:
 def test_caption_title_and_figures(project: Project) -> None:
     project.write("snippets/p/plot.py", (
         "import matplotlib.pyplot as plt\n"
-        "plt.plot([0, 1], [1, 0])\nplt.show()\n"
+        "fig, ax = plt.subplots()\n"
+        "ax.plot([0, 1], [1, 0], label='loss')\nax.set_title('Training')\n"
+        "ax.set_xlabel('epoch')\nax.set_ylabel('$L$')\nax.legend()\nplt.show()\n"
+        "plt.figure('A line the snippet describes itself')\nplt.plot([1, 2])\nplt.show()\n"
+        "plt.plot([2, 1])\nplt.show()\n"  # no words at all
         "plt.figure()\nplt.plot([1, 2])\n"  # never shown: a reader would not see it
         "print('done')\n"))
     project.pages("p", "p/plot.py")
@@ -53,8 +57,16 @@ def test_caption_title_and_figures(project: Project) -> None:
     assert '<span class="filename">snippets/p/plot.py</span>' in en
     assert re.search(r"输出 · cpu · torch \S+ · \d+\.\d+ s", zh)
     assert re.search(r"Output · cpu · torch \S+ · \d+\.\d+ s", en)
-    assert en.count('src="data:image/png;base64,') == 1
-    assert 'alt="Figure 1"' in en and 'alt="图 1"' in zh
+    # Three figures shown, each as drawn and recoloured for the dark palette, in that order.
+    assert re.findall(r'<img class="([^"]+)"', en) == [
+        "snippet-output__figure snippet-output__figure--light",
+        "snippet-output__figure snippet-output__figure--dark"] * 3
+    alts = re.findall(r'<img class="[^"]+" alt="([^"]*)"', en)
+    assert alts[::2] == alts[1::2] == ["Figure 1: Training; loss; x: epoch, y: L",
+                                       "Figure 2: A line the snippet describes itself",
+                                       "Figure 3"]
+    assert re.findall(r'<img class="[^"]+" alt="([^"]*)"', zh)[::2] == [
+        "图 1：Training；loss；横轴 epoch，纵轴 L", "图 2：A line the snippet describes itself", "图 3"]
 
 
 def test_cache_counts_executions(project: Project) -> None:

@@ -66,7 +66,31 @@ PENDING = {"zh": ("运行中，始于 {since}", "上次用时 {last} s", "首次
            "en": ("running since {since}", "its last run took {last} s", "first run",
                   "This snippet is running; the page reloads by itself when its output "
                   "is ready.", "waiting to run")}
+# The words an alt text adds around a figure's own: after "Figure N", between parts, the
+# axes, a figure of images only, and the colon.
+ALT_WORDS = {"zh": ("：", "；", "横轴 {x}，纵轴 {y}", "{n} 幅图像", "横轴 {x}", "纵轴 {y}"),
+             "en": (": ", "; ", "x: {x}, y: {y}", "{n} images", "x: {x}", "y: {y}")}
 BUILD_TAB = {"zh": "本次构建", "en": "This build"}
+# The execution report (docs/examples/report.*.md): the marker its pages hold, and words.
+REPORT_MARKER = "<!-- execution-report -->"
+REPORT = {
+    "zh": {"summary": "{n} 段代码，共运行 {total:.1f} s；设备 {devices}；torch {torch}；"
+                      "本页生成于 {now}。",
+           "slowest": "最慢的十段", "pages": "各页合计", "all": "全部代码",
+           "snippet": "代码", "page": "页面", "device": "设备", "time": "用时 (s)",
+           "ran": "运行于 (UTC)", "source": "来源", "gpu": "GPU 录制",
+           "count": "代码段数", "total": "合计 (s)",
+           "cache": "缓存", "built": "本次构建", "pending": "运行中",
+           "none": "无", "current": "最新", "stale": "已过期"},
+    "en": {"summary": "{n} snippets, {total:.1f} s of runs in all; device {devices}; "
+                      "torch {torch}; this page was generated at {now}.",
+           "slowest": "The ten slowest", "pages": "Totals per page", "all": "Every snippet",
+           "snippet": "snippet", "page": "page", "device": "device", "time": "time (s)",
+           "ran": "ran at (UTC)", "source": "from", "gpu": "GPU recording",
+           "count": "snippets", "total": "total (s)",
+           "cache": "cache", "built": "this build", "pending": "running",
+           "none": "none", "current": "current", "stale": "stale"},
+}
 RECORDED = {"zh": ("录制于 {date}", "已过期：代码在录制后改过"),
             "en": ("recorded {date}", "stale: the code changed since")}
 NOTEBOOK_LINKS = {"zh": ("以笔记本查看", "下载"), "en": ("View as a notebook", "Download")}
@@ -323,9 +347,43 @@ def render(result: Result, locale: str, links: str = "") -> str:
     label = result.label
     if varies(_runner.root / result.snippet):
         label += f" · {VARIES[locale]}"
-    return _output_html(result.snippet, label, result.stdout,
-                        [p.read_bytes() for p in result.figures], locale, links,
+    figures = [(p.read_bytes(), result.dark[i].read_bytes() if result.dark else None,
+                figure_alt(i + 1, result.described[i] if result.described else {}, locale))
+               for i, p in enumerate(result.figures)]
+    return _output_html(result.snippet, label, result.stdout, figures, locale, links,
                         stderr=result.stderr)
+
+
+def figure_alt(n: int, described: dict[str, Any], locale: str) -> str:
+    """A figure's alt text from what it shows (``notes_mpl_backend.describe``).
+
+    "Figure 2: ReLU, Sigmoid; f(x), f'(x); x: x, y: y": the suptitle, the axes' titles,
+    the legend entries, then the axis labels, each once, in the page's language for the
+    words the build adds. A figure label the snippet set is used as written.
+    """
+    head = f"{LABELS[locale][1]} {n}"
+    colon, sep, both, images, x_only, y_only = ALT_WORDS[locale]
+    if described.get("label"):
+        return f"{head}{colon}{described['label']}"
+    axes = described.get("axes", [])
+
+    def unique(values: Any) -> list[str]:  # "_"-labels are matplotlib's hidden ones
+        return list(dict.fromkeys(" ".join(v.replace("$", "").split()) for v in values
+                                  if v and not v.startswith("_")))
+
+    parts = [described.get("suptitle", ""),
+             ", ".join(unique(a["title"] for a in axes)),
+             ", ".join(unique([t for a in axes for t in a["legend"]]
+                              + described.get("legend", [])))]
+    pairs = unique(f"{a['xlabel']}\0{a['ylabel']}" for a in axes if a["xlabel"] or a["ylabel"])
+    for pair in pairs:
+        x, y = pair.split("\0")
+        parts.append(both.format(x=x, y=y) if x and y else
+                     x_only.format(x=x) if x else y_only.format(y=y))
+    if axes and all(a["image"] for a in axes) and not any(parts):
+        parts.append(images.format(n=len(axes)))
+    words = [p for p in parts if p]
+    return f"{head}{colon}{sep.join(words)}" if words else head
 
 
 def render_pending(snippet: Path, locale: str) -> str:
@@ -349,13 +407,18 @@ def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
     label = f"{run_label(rec.device, rec.torch, rec.seconds)} · {when}"
     if stale:
         label += f" · {RECORDED[locale][1]}"
-    return _output_html(rec.snippet, label, rec.stdout, rec.pngs(), locale, "",
+    figures = [(png, None, figure_alt(i + 1, rec.described[i] if rec.described else {},
+                                      locale)) for i, png in enumerate(rec.pngs())]
+    return _output_html(rec.snippet, label, rec.stdout, figures, locale, "",
                         css="snippet-output snippet-output--recorded")
 
 
-def _output_html(snippet: str, label: str, stdout: str, pngs: list[bytes], locale: str,
+def _output_html(snippet: str, label: str, stdout: str,
+                 figures: list[tuple[bytes, bytes | None, str]], locale: str,
                  links: str, css: str = "snippet-output", stderr: str = "") -> str:
-    word, fig = LABELS[locale]
+    """``figures``: per figure its PNG, its dark-palette PNG (or None) and its alt text.
+    With a dark variant both are in the page and the palette shows one (CSS)."""
+    word = LABELS[locale][0]
     parts = [f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
              f'<p class="snippet-output__label">{word} · {html.escape(label)}</p>']
     if stdout:
@@ -364,17 +427,93 @@ def _output_html(snippet: str, label: str, stdout: str, pngs: list[bytes], local
         parts.append('<p class="snippet-output__stream">stderr</p>\n'
                      '<pre class="snippet-output__stderr"><code>'
                      f"{html.escape(stderr, quote=False)}</code></pre>")
-    for n, png in enumerate(pngs, 1):
-        data = base64.b64encode(png).decode()
-        parts.append(f'<img class="snippet-output__figure" alt="{fig} {n}" '
-                     f'src="data:image/png;base64,{data}">')
+    for png, dark, alt in figures:
+        for variant, data in (("light", png), ("dark", dark)):
+            if data is None:
+                continue
+            kind = f" snippet-output__figure--{variant}" if dark is not None else ""
+            parts.append(f'<img class="snippet-output__figure{kind}" '
+                         f'alt="{html.escape(alt)}" '
+                         f'src="data:image/png;base64,{base64.b64encode(data).decode()}">')
     return "\n".join(parts + [links + "</div>"])
+
+
+def execution_report(docs: Path, page: Path, locale: str) -> str:
+    """The report's tables (Markdown), from the results this build uses: every snippet a
+    page shows, the pages showing it, device, torch, wall time, when it ran, whether it
+    came from the cache, and its GPU recording; the ten slowest and totals per page."""
+    w = REPORT[locale]
+    showing: dict[Path, list[str]] = {}
+    for md in sorted(docs.rglob(f"*.{pages.LANGS[0]}.md")):
+        slug = md.relative_to(docs).as_posix()[: -len(f".{pages.LANGS[0]}.md")]
+        for inc in pages.includes(md.read_text(encoding="utf-8")):
+            if inc.endswith(".py"):
+                showing.setdefault((_snippets_dir / inc).resolve(), []).append(slug)
+    here = page.parent
+
+    def link(slug: str) -> str:
+        target = os.path.relpath(docs / f"{slug}.md", here)
+        return f"[{slug}]({Path(target).as_posix()})"
+
+    rows = []
+    for path, slugs in showing.items():
+        res = _runner.cached(path)
+        rec = record.load(_runner.root, path)
+        gpu = ("none" if rec is None else
+               "stale" if record.is_stale(_runner.root, rec) else "current")
+        rel = _runner.rel(path)
+        rows.append({
+            "snippet": f"`{rel.removeprefix('snippets/')}`", "slugs": slugs,
+            "pages": ", ".join(link(s) for s in dict.fromkeys(slugs)),
+            "device": res.device if res else "—", "torch": res.torch if res else "—",
+            "seconds": res.seconds if res else 0.0,
+            "ran": (time.strftime("%Y-%m-%d %H:%M", time.gmtime(res.ran_at))
+                    if res and res.ran_at else "—"),
+            "source": w["pending"] if res is None else
+                      w["built"] if rel in _runner.executed else w["cache"],
+            "gpu": w[gpu]})
+    rows.sort(key=lambda r: -r["seconds"])
+    done = [r for r in rows if r["device"] != "—"]
+    out = [w["summary"].format(
+        n=len(rows), total=sum(r["seconds"] for r in rows),
+        devices=", ".join(sorted({r["device"] for r in done})) or "—",
+        torch=", ".join(sorted({r["torch"] for r in done})) or "—",
+        now=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())), ""]
+
+    def table(head: list[str], body: list[list[str]]) -> None:
+        out.extend(["| " + " | ".join(head) + " |", "|" + "---|" * len(head)])
+        out.extend("| " + " | ".join(cells) + " |" for cells in body)
+        out.append("")
+
+    cols = ["snippet", "page", "device", "time", "ran", "source", "gpu"]
+
+    def cells(r: dict[str, Any]) -> list[str]:
+        return [r["snippet"], r["pages"], f"{r['device']} · torch {r['torch']}",
+                f"{r['seconds']:.2f}", r["ran"], r["source"], r["gpu"]]
+
+    out += [f"## {w['slowest']} {{ #slowest }}", ""]
+    table([w[c] for c in cols], [cells(r) for r in rows[:10]])
+    per_page: dict[str, list[float]] = {}
+    for r in rows:
+        for slug in dict.fromkeys(r["slugs"]):
+            per_page.setdefault(slug, []).append(r["seconds"])
+    out += [f"## {w['pages']} {{ #per-page }}", ""]
+    table([w["page"], w["count"], w["total"]],
+          [[link(slug), str(len(t)), f"{sum(t):.2f}"] for slug, t in
+           sorted(per_page.items(), key=lambda kv: -sum(kv[1]))])
+    out += [f"## {w['all']} {{ #all }}", ""]
+    table([w[c] for c in cols], [cells(r) for r in sorted(rows, key=lambda r: r["snippet"])])
+    return "\n".join(out)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files,
                      **kwargs: Any) -> str:
     if _is_notebook(page):
         return markdown  # rendered by mkdocs-jupyter; its outputs are in the notebook
+    if REPORT_MARKER in markdown:
+        docs = Path(config.docs_dir).resolve()
+        report = execution_report(docs, (docs / page.file.src_uri).resolve(), _locale(page))
+        markdown = markdown.replace(REPORT_MARKER, report)
     lines = markdown.splitlines()
     outputs: list[str] = []
     for fence in reversed(pages.fences(markdown)):

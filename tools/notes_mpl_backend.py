@@ -1,22 +1,82 @@
 """Matplotlib backend for snippet runs: Agg, and ``plt.show()`` saves the open figures.
 
-Selected with ``MPLBACKEND=module://notes_mpl_backend``; figures are written to
-``$NOTES_FIGURE_DIR/figure-N.png`` in the order they are shown, then closed, as
-sphinx-gallery's scraper does. A figure that is never shown is not captured, exactly as a
-reader running the script would never see it.
+Selected with ``MPLBACKEND=module://notes_mpl_backend``. At ``plt.show()`` each open figure
+is written to ``$NOTES_FIGURE_DIR`` in the order shown, then closed, as sphinx-gallery's
+scraper does; a figure never shown is not captured, exactly as a reader running the script
+would never see it. Per figure N:
+
+* ``figure-N.png``: the figure as drawn (light pages, notebooks, downloads);
+* ``dark-N.png``: the same figure for Material's dark palette, saved once more from the
+  same run: transparent background, dark text, ticks, spines, grid and legend frames
+  recoloured light; lines, images and colormaps stay as drawn;
+* ``figure-N.json``: what the figure shows, for its alt text: the figure's label (set by
+  the snippet with ``plt.figure("...")`` or ``fig.set_label("...")``, it is the alt text
+  as written), suptitle, and each axes' title, axis labels and legend entries.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 FigureCanvas = FigureCanvasAgg
 _shown = 0
+
+# Material's dark palette ("slate"): text, and the lines around and inside the plot.
+DARK_TEXT = "#d6d8e1"
+DARK_LINES = "#8d90a0"
+DARK_GRID = "#4a4e5e"
+DARK_LEGEND = "#2b2e3a"
+
+
+def _dark(color: Any) -> bool:
+    r, g, b, a = to_rgba(color)
+    return a > 0 and 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
+
+
+def describe(fig: Figure) -> dict[str, Any]:
+    """The words a figure shows: its label, suptitle, and per axes title, labels, legend."""
+    def legend_texts(legend: Any) -> list[str]:
+        return [t.get_text() for t in legend.get_texts()] if legend else []
+
+    sup = fig._suptitle.get_text() if fig._suptitle is not None else ""  # noqa: SLF001
+    axes = []
+    for ax in fig.get_axes():
+        title = " ".join(t for t in (ax.get_title("left"), ax.get_title(),
+                                     ax.get_title("right")) if t)
+        axes.append({"title": title, "xlabel": ax.get_xlabel(), "ylabel": ax.get_ylabel(),
+                     "legend": legend_texts(ax.get_legend()),
+                     "image": bool(ax.get_images())})
+    return {"label": str(fig.get_label() or ""), "suptitle": sup, "axes": axes,
+            "legend": [t for lg in fig.legends for t in legend_texts(lg)]}
+
+
+def darken(fig: Figure) -> None:
+    """Recolour ``fig`` in place for a dark page; what it plots keeps its colours."""
+    for text in fig.findobj(Text):
+        if _dark(text.get_color()):
+            text.set_color(DARK_TEXT)
+            box = text.get_bbox_patch()
+            if box is not None and not _dark(box.get_facecolor()):
+                box.set_facecolor(DARK_LEGEND)
+    for ax in fig.get_axes():
+        for spine in ax.spines.values():
+            spine.set_edgecolor(DARK_LINES)
+        ax.tick_params(which="both", color=DARK_LINES)
+        for line in ax.get_xgridlines() + ax.get_ygridlines():
+            line.set_color(DARK_GRID)
+    for legend in [ax.get_legend() for ax in fig.get_axes()] + list(fig.legends):
+        if legend is not None:
+            legend.get_frame().set_facecolor(DARK_LEGEND)
+            legend.get_frame().set_edgecolor(DARK_LINES)
 
 
 def show(*args: Any, **kwargs: Any) -> None:
@@ -24,5 +84,9 @@ def show(*args: Any, **kwargs: Any) -> None:
     out = Path(os.environ["NOTES_FIGURE_DIR"])
     for num in plt.get_fignums():
         _shown += 1
-        plt.figure(num).savefig(out / f"figure-{_shown}.png", dpi=100)
+        fig = plt.figure(num)
+        fig.savefig(out / f"figure-{_shown}.png", dpi=100)
+        (out / f"figure-{_shown}.json").write_text(json.dumps(describe(fig)), "utf-8")
+        darken(fig)
+        fig.savefig(out / f"dark-{_shown}.png", dpi=100, transparent=True)
     plt.close("all")

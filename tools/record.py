@@ -30,6 +30,7 @@ import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from tools.runner import FIRST_RUN_HINTS, ROOT, Result, Runner, SnippetError
 
@@ -46,6 +47,7 @@ class Recording:
     seconds: float
     stdout: str
     figures: tuple[str, ...]  # PNGs, base64
+    described: tuple[dict[str, Any], ...] = ()  # each figure's words, for its alt text
 
     @property
     def gpu(self) -> str:
@@ -66,7 +68,8 @@ def path_for(root: Path, snippet: Path) -> Path:
 
 def _read(path: Path) -> Recording:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Recording(**{**data, "figures": tuple(data["figures"])})
+    return Recording(**{**data, "figures": tuple(data["figures"]),
+                        "described": tuple(data.get("described", ()))})
 
 
 def load(root: Path, snippet: Path) -> Recording | None:
@@ -100,7 +103,8 @@ def save(root: Path, snippet: Path, result: Result, allow_any_device: bool = Fal
         snippet=result.snippet, source_sha256=source_hash(snippet), device=result.device,
         torch=result.torch, date=datetime.date.today().isoformat(),
         seconds=round(result.seconds, 2), stdout=result.stdout,
-        figures=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.figures))
+        figures=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.figures),
+        described=result.described)
     target = path_for(root, snippet)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n",

@@ -122,6 +122,9 @@ class Result:
     cpu_seconds: float  # CPU time of the run (all threads)
     cells: tuple[Cell, ...] = ()
     stderr: str = ""  # what it printed to stderr (warnings), shown under its output
+    ran_at: float = 0.0  # when the run ended (seconds since the epoch)
+    dark: tuple[Path, ...] = ()  # each figure recoloured for a dark page (same run)
+    described: tuple[dict[str, object], ...] = ()  # each figure's words, for its alt text
 
     @property
     def label(self) -> str:
@@ -248,6 +251,7 @@ class Runner:
         # Within one test session (SNIPPETS_SESSION, set by conftest.py) a snippet that
         # failed is reported again from a note instead of being run again.
         self.session = os.environ.get("SNIPPETS_SESSION", "")
+        self.executed: set[str] = set()  # snippets this process ran (not from the cache)
         self._salt = "|".join(
             [torch_version(), device_fingerprint(), file_hash(CHILD) or "",
              file_hash(TOOLS / "notes_mpl_backend.py") or ""]
@@ -360,7 +364,10 @@ class Runner:
                           figures=figures, device=str(data["device"]),
                           torch=str(data["torch"]), seconds=float(data["seconds"]),
                           cpu_seconds=float(data["cpu_seconds"]), cells=tuple(cells),
-                          stderr=_show_stderr(stderr_b))
+                          stderr=_show_stderr(stderr_b), ran_at=float(data["ran_at"]),
+                          dark=tuple(entry / name for name in data["dark"]),
+                          described=tuple(json.loads((entry / name).read_text("utf-8"))
+                                          for name in data["described"]))
         except _CacheEntryError:
             raise
         except FileNotFoundError as exc:
@@ -394,6 +401,7 @@ class Runner:
                 (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
                 returncode = self._spawn(snippet, out, cwd, env, where)
             self._record_duration(rel, time.perf_counter() - start)
+            self.executed.add(rel)
             self._check(out, returncode, where)
             self._store(out, entry)
         finally:  # every execution is logged, including failed and timed-out ones
@@ -488,10 +496,11 @@ class Runner:
             raise SnippetError(f"{where}: stdout is not UTF-8 (byte {exc.start}, line {line}"
                                f" of its output: {stdout[exc.start:exc.start + 4]!r})") from None
         figures = list(out.glob("figure-*.png"))
+        figures_dark = list(out.glob("dark-*.png"))
         if len(figures) > self.max_figures:
             raise SnippetError(f"{where}: showed {len(figures)} figures, over "
                                f"{self.max_figures} (SNIPPETS_MAX_FIGURES)")
-        for fig in figures:
+        for fig in figures + figures_dark:
             if fig.stat().st_size > self.max_figure:
                 raise SnippetError(f"{where}: {fig.name} is {fig.stat().st_size // 1024} KB,"
                                    f" over {self.max_figure // 1024} KB "
@@ -502,8 +511,13 @@ class Runner:
         meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
         staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=self.cache))
         try:
-            names = ["stdout.bin", "stderr.bin"] + sorted(
-                (p.name for p in out.glob("figure-*.png")), key=lambda n: int(n[7:-4]))
+            figures = sorted((p.name for p in out.glob("figure-*.png")),
+                             key=lambda n: int(n[7:-4]))
+            # The backend writes a dark variant and a description beside each figure.
+            dark = [f"dark-{n[7:]}" for n in figures if (out / f"dark-{n[7:]}").exists()]
+            described = [f"{n[:-4]}.json" for n in figures
+                         if (out / f"{n[:-4]}.json").exists()]
+            names = ["stdout.bin", "stderr.bin"] + figures + dark + described
             for name in names:
                 if (out / name).exists():
                     shutil.copyfile(out / name, staging / name)
@@ -511,7 +525,10 @@ class Runner:
                     (staging / name).write_bytes(b"")
             result = dict(
                 device=meta["device"], torch=meta["torch"], seconds=meta["seconds"],
-                cpu_seconds=meta["cpu_seconds"], cells=meta["cells"], figures=names[2:],
+                cpu_seconds=meta["cpu_seconds"], cells=meta["cells"], figures=figures,
+                ran_at=time.time(),
+                dark=dark if len(dark) == len(figures) else [],
+                described=described if len(described) == len(figures) else [],
                 deps={p: file_hash(self.root / p) for p in meta["deps"]},
                 files={n: _sha256((staging / n).read_bytes()) for n in names})
             (staging / "result.json").write_text(json.dumps(result), encoding="utf-8")
