@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import threading
@@ -23,6 +24,7 @@ from tests.test_notebooks import EXAMPLES
 from tools.runner import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
+WIDE = {"width": 1280, "height": 900}
 SLUGS = PAGES + [f"notebooks/{p.stem}" for p in EXAMPLES]
 
 
@@ -169,11 +171,97 @@ def test_figures_follow_the_palette(reader: Reader) -> None:
     reader.check_clean()
 
 
+# One page of each type (the smaller ones: axe takes 1-3 s a page): home, a chapter with a
+# diagram, an example, the report, a notebook, and the search dialog open with results.
+AXE_PAGES = ["index", "data", "examples/custom-module", "examples/report",
+             "notebooks/linear_broadcasting", "search"]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
+                                                 scheme: str) -> None:
+    """axe-core on every page type, in each language and palette: no serious or critical
+    violation; the minor and moderate ones go to test-artifacts/axe-<lang>-<scheme>.json."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, serious, rest = Axe(), [], {}
+    page = reader.open(url_path("index", lang), wait_until="load")
+    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    for slug in AXE_PAGES:
+        if slug == "search":
+            page = reader.open(url_path("index", lang), wait_until="load")
+            page.click(".md-search__input")
+            page.fill(".md-search__input", "tensor" if lang == "en" else "张量")
+            page.locator(".md-search-result__item").first.wait_for()
+        else:
+            page = reader.open(url_path(slug, lang), wait_until="load")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+        for v in axe.run(page).response["violations"]:
+            where = [f"{slug}: {' '.join(map(str, n['target']))}" for n in v["nodes"]]
+            if v["impact"] in ("serious", "critical"):
+                serious += [f"{v['id']} ({v['impact']}) {w}: "
+                            f"{n['failureSummary'].splitlines()[-1].strip()}"
+                            for w, n in zip(where, v["nodes"])]
+            else:
+                entry = rest.setdefault(v["id"], {"impact": v["impact"], "help": v["help"],
+                                                  "nodes": []})
+                entry["nodes"] += where
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{lang}-{scheme}.json").write_text(
+        json.dumps(rest, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert not serious, "\n".join(serious[:30])
+    reader.check_clean()
+
+
+NARROW = {"width": 390, "height": 844}  # a phone
+
+
+def narrow_problems(page: Page) -> list[str]:
+    """At the current viewport: what makes the page scroll sideways (scroll boxes such as
+    code, tables and diagrams may scroll inside), and diagrams shrunk below legibility."""
+    return page.evaluate("""() => {
+        const width = document.documentElement.clientWidth, out = [];
+        if (document.documentElement.scrollWidth > width + 1) {
+            const boxes = "pre, table, .md-typeset__scrollwrap, .diagram-scroll, .jp-OutputArea";
+            for (const e of document.querySelectorAll("body *")) {
+                if (e.getBoundingClientRect().right > width + 1 && !e.closest(boxes)
+                    && !e.querySelector("*")) {
+                    out.push(`sideways: ${e.tagName.toLowerCase()}.${e.className}`);
+                }
+            }
+            if (!out.length) out.push(`sideways: the page is ${document.documentElement.scrollWidth} px wide`);
+        }
+        for (const d of document.querySelectorAll(".mermaid")) {
+            if (d.offsetWidth < 600) out.push(`diagram only ${d.offsetWidth} px wide`);
+        }
+        return out.slice(0, 8);
+    }""")
+
+
+def test_narrow_screen_keeps_diagrams_legible(reader: Reader) -> None:
+    """The data page on a phone: nothing but its scroll boxes is wider than the screen,
+    and its diagram keeps its size in a box that scrolls (screenshot in test-artifacts/)."""
+    reader.page.set_viewport_size(NARROW)
+    page = reader.open(url_path("data", "en"), wait_until="load")
+    page.wait_for_function("[...document.querySelectorAll('.mermaid')]"
+                           ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
+                           timeout=15000)
+    assert narrow_problems(page) == []
+    box = page.locator(".diagram-scroll").first
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth")  # it scrolls, inside
+    assert box.get_attribute("tabindex") == "0"  # and the keyboard reaches it
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "data-390px.png", full_page=True)
+    reader.check_clean()
+
+
 @pytest.fixture(scope="module")
 def tab(browser: Browser, base_url: str) -> Iterator[Reader]:
     """One tab for every page test of a worker: the browser's cache is warm after the
     first page, as a reader's is (a fresh context per page cost 4-5 s a page)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=WIDE)
     yield Reader(context, base_url)
     context.close()
 
@@ -206,4 +294,11 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
         page.wait_for_function("[...document.querySelectorAll('.mermaid')]"
                                ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
                                timeout=15000)
+    # On a phone's width the page itself does not scroll sideways (no reload: the same
+    # page reflowed).
+    page.set_viewport_size(NARROW)
+    try:
+        assert narrow_problems(page) == []
+    finally:
+        page.set_viewport_size(WIDE)
     reader.check_clean()

@@ -298,7 +298,7 @@ def test_stderr_is_shown_and_os_exit_0_is_success(project: Project) -> None:
     en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
     assert outputs(project.path / "site/en/p/index.html") == ["result\n", "before\n"]
     stderr = re.findall(r'<p class="snippet-output__stream">stderr</p>\n'
-                        r'<pre class="snippet-output__stderr"><code>(.*?)</code>', en, re.S)
+                        r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code>', en, re.S)
     assert len(stderr) == 1 and "UserWarning: check this" in stderr[0]
 
 

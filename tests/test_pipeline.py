@@ -23,7 +23,7 @@ def project(tmp_path: Path) -> Project:
 def outputs(built: Path) -> list[str]:
     """The stdout blocks shown on a built page, unescaped."""
     text = built.read_text(encoding="utf-8")
-    blocks = re.findall(r'<div class="snippet-output".*?<pre><code>(.*?)</code></pre>',
+    blocks = re.findall(r'<div class="snippet-output".*?<pre><code tabindex="0">(.*?)</code></pre>',
                         text, flags=re.S)
     return [html.unescape(b) for b in blocks]
 
@@ -224,7 +224,7 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert f">NVIDIA Test GPU · recorded {today}</label>" in en
     assert f">NVIDIA Test GPU · 录制于 {today}</label>" in zh
     assert outputs(project.path / "site/en/p/index.html") == ["same code, other device\n"]
-    assert "<pre><code>recorded on gpu\n</code></pre>" in en
+    assert "<pre><code tabindex=\"0\">recorded on gpu\n</code></pre>" in en
     assert "Output · cuda (NVIDIA Test GPU) · torch 2.11.0" in en
 
     project.write("snippets/p/dev.py", "print('changed after recording')\n")

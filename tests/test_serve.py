@@ -34,7 +34,7 @@ def shown(page: str) -> list[str]:
     """The outputs a page shows under its blocks (not the code above them)."""
     return [html.unescape(b) for b in re.findall(
         r'<div class="snippet-output" data-snippet="[^"]+">\n<p[^>]*>[^<]*</p>\n'
-        r'<pre><code>(.*?)</code></pre>', page, flags=re.S)]
+        r'<pre><code tabindex="0">(.*?)</code></pre>', page, flags=re.S)]
 
 
 def free_port() -> int:

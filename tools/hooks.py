@@ -422,10 +422,10 @@ def _output_html(snippet: str, label: str, stdout: str,
     parts = [f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
              f'<p class="snippet-output__label">{word} · {html.escape(label)}</p>']
     if stdout:
-        parts.append(f"<pre><code>{html.escape(stdout, quote=False)}</code></pre>")
+        parts.append(f'<pre><code tabindex="0">{html.escape(stdout, quote=False)}</code></pre>')
     if stderr:
         parts.append('<p class="snippet-output__stream">stderr</p>\n'
-                     '<pre class="snippet-output__stderr"><code>'
+                     '<pre class="snippet-output__stderr"><code tabindex="0">'
                      f"{html.escape(stderr, quote=False)}</code></pre>")
     for png, dark, alt in figures:
         for variant, data in (("light", png), ("dark", dark)):
@@ -583,7 +583,11 @@ def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
             raise _fail(f"{page.file.src_uri}: output of a snippet got lost in "
                         "rendering (is its fence closed?)")
         content = content.replace(f"<p>{marker}</p>", block)
-    return content
+    # Each diagram in a box of its own that scrolls sideways on a narrow screen (CSS).
+    return _MERMAID.sub(lambda m: f'<div class="diagram-scroll">{m.group(0)}</div>', content)
+
+
+_MERMAID = re.compile(r'<pre class="mermaid">.*?</pre>', re.S)
 
 
 def _is_notebook(page: Page) -> bool:
