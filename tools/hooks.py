@@ -407,8 +407,9 @@ def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
     label = f"{run_label(rec.device, rec.torch, rec.seconds)} · {when}"
     if stale:
         label += f" · {RECORDED[locale][1]}"
-    figures = [(png, None, figure_alt(i + 1, rec.described[i] if rec.described else {},
-                                      locale)) for i, png in enumerate(rec.pngs())]
+    figures = [(png, dark, figure_alt(i + 1, rec.described[i] if rec.described else {},
+                                      locale))
+               for i, (png, dark) in enumerate(zip(rec.pngs(), rec.dark_pngs()))]
     return _output_html(rec.snippet, label, rec.stdout, figures, locale, "",
                         css="snippet-output snippet-output--recorded")
 

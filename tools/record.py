@@ -48,6 +48,7 @@ class Recording:
     stdout: str
     figures: tuple[str, ...]  # PNGs, base64
     described: tuple[dict[str, Any], ...] = ()  # each figure's words, for its alt text
+    dark: tuple[str, ...] = ()  # each figure recoloured for the dark palette, base64
 
     @property
     def gpu(self) -> str:
@@ -55,6 +56,12 @@ class Recording:
 
     def pngs(self) -> list[bytes]:
         return [base64.b64decode(f) for f in self.figures]
+
+    def dark_pngs(self) -> list[bytes | None]:
+        """The dark-palette variants, or None for each figure where there are none."""
+        if len(self.dark) != len(self.figures):
+            return [None] * len(self.figures)
+        return [base64.b64decode(f) for f in self.dark]
 
 
 def source_hash(snippet: Path) -> str:
@@ -69,7 +76,8 @@ def path_for(root: Path, snippet: Path) -> Path:
 def _read(path: Path) -> Recording:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Recording(**{**data, "figures": tuple(data["figures"]),
-                        "described": tuple(data.get("described", ()))})
+                        "described": tuple(data.get("described", ())),
+                        "dark": tuple(data.get("dark", ()))})
 
 
 def load(root: Path, snippet: Path) -> Recording | None:
@@ -104,7 +112,8 @@ def save(root: Path, snippet: Path, result: Result, allow_any_device: bool = Fal
         torch=result.torch, date=datetime.date.today().isoformat(),
         seconds=round(result.seconds, 2), stdout=result.stdout,
         figures=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.figures),
-        described=result.described)
+        described=result.described,
+        dark=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.dark))
     target = path_for(root, snippet)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n",
