@@ -584,11 +584,18 @@ def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
             raise _fail(f"{page.file.src_uri}: output of a snippet got lost in "
                         "rendering (is its fence closed?)")
         content = content.replace(f"<p>{marker}</p>", block)
-    # Each diagram in a box of its own that scrolls sideways on a narrow screen (CSS).
-    return _MERMAID.sub(lambda m: f'<div class="diagram-scroll">{m.group(0)}</div>', content)
+    # Each diagram in a box of its own; a left-to-right one keeps a legible width on a
+    # narrow screen and scrolls sideways in its box (CSS), a top-down one fits anyway.
+    return _MERMAID.sub(_diagram_box, content)
 
 
-_MERMAID = re.compile(r'<pre class="mermaid">.*?</pre>', re.S)
+_MERMAID = re.compile(r'<pre class="mermaid"><code>(?P<src>.*?)</pre>', re.S)
+
+
+def _diagram_box(m: re.Match[str]) -> str:
+    wide = re.match(r"\s*(?:flowchart|graph)\s+(?:LR|RL)\b", html.unescape(m["src"]))
+    css = "diagram-scroll diagram-scroll--wide" if wide else "diagram-scroll"
+    return f'<div class="{css}">{m.group(0)}</div>'
 
 
 def _is_notebook(page: Page) -> bool:
