@@ -31,6 +31,7 @@ COVERED = {
     "pytest docs/autograd.zh.md docs/autograd.en.md": "test_one_page_of_blocks",
     "pytest": ".ci/run",
     "python -m tools.check tensors": "test_check_command",
+    "python -m tools.sync": "test_sync_command",
 }
 
 
@@ -124,3 +125,10 @@ def test_check_command() -> None:
 def test_docs_state_real_times(doc: str) -> None:
     placeholders = re.findall(r"\b[A-Z]+(?:TIME|WARM)\b", (ROOT / doc).read_text("utf-8"))
     assert not placeholders, f"{doc} has unmeasured times: {placeholders}"
+
+
+def test_sync_command() -> None:
+    r = subprocess.run([sys.executable, "-m", "tools.sync"], cwd=ROOT, capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.endswith("0 out of step, 0 marked behind\n")

@@ -54,7 +54,7 @@ from mkdocs.utils import get_relative_url
 from material.plugins.search.plugin import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import notebooks, pages, prepare_data, record  # noqa: E402
+from tools import notebooks, pages, prepare_data, record, sync  # noqa: E402
 from tools.runner import (Background, Result, Runner, SnippetError, env_number,  # noqa: E402
                           run_label, varies)
 
@@ -71,6 +71,12 @@ PENDING = {"zh": ("运行中，始于 {since}", "上次用时 {last} s", "首次
 ALT_WORDS = {"zh": ("：", "；", "横轴 {x}，纵轴 {y}", "{n} 幅图像", "横轴 {x}", "纵轴 {y}"),
              "en": (": ", "; ", "x: {x}, y: {y}", "{n} images", "x: {x}", "y: {y}")}
 BUILD_TAB = {"zh": "本次构建", "en": "This build"}
+# A section marked knowingly behind the other language (tools/sync.py): its notice.
+BEHIND = {"zh": ("本节的中文版尚未更新",
+                 "英文版的这一节改过，中文版还没跟上。<a href=\"{url}\">阅读英文版的这一节</a>。"),
+          "en": ("This section is behind the Chinese version",
+                 "The Chinese version of this section has changed since it was translated. "
+                 "<a href=\"{url}\">Read the section in Chinese</a>.")}
 # The execution report (docs/examples/report.*.md): the marker its pages hold, and words.
 REPORT_MARKER = "<!-- execution-report -->"
 REPORT = {
@@ -511,6 +517,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                      **kwargs: Any) -> str:
     if _is_notebook(page):
         return markdown  # rendered by mkdocs-jupyter; its outputs are in the notebook
+    markdown = _behind_notices(markdown, page)
     if REPORT_MARKER in markdown:
         docs = Path(config.docs_dir).resolve()
         report = execution_report(docs, (docs / page.file.src_uri).resolve(), _locale(page))
@@ -550,6 +557,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             shown = html.escape(path.resolve().relative_to(_runner.root).as_posix())
             lines[fence.lineno - 1] += f' title="{shown}"'
     _pending[page.file.src_uri] = outputs
+    return "\n".join(lines) + "\n"
+
+
+def _behind_notices(markdown: str, page: Page) -> str:
+    """A notice under each heading whose section ``tools.sync`` marks behind in this
+    page's language, linking to the same section in the other language."""
+    locale = _locale(page)
+    slug = page.file.src_uri[: -len(f".{locale}.md")]
+    marked = {a for (p, a), lang in sync.behind(_runner.root).items()
+              if p == slug and lang == locale}
+    if not marked:
+        return markdown
+    lines = markdown.splitlines()
+    other = next(x for x in pages.LANGS if x != locale)
+    here = page.url.removeprefix(f"{locale}/") if locale != pages.LANGS[0] else page.url
+    there = here if other == pages.LANGS[0] else f"{other}/{here}"
+    title, text = BEHIND[locale]
+    for lineno, _, anchor in reversed(list(pages.headings(markdown))):
+        if anchor in marked:
+            url = html.escape(f"{get_relative_url(there, page.url)}#{anchor}")
+            lines.insert(lineno, f'\n!!! note "{title}"\n    {text.format(url=url)}\n')
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,75 @@
+"""The two languages stay in step section by section (``tools/sync.py``, ``sync.lock.json``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.project import Project
+from tools import sync
+from tools.runner import ROOT
+
+
+def test_every_section_is_in_step_or_marked_behind() -> None:
+    found = sync.drifts(ROOT)
+    assert not found, "sections out of step (see `python -m tools.sync`):\n" + "\n".join(
+        map(str, found))
+
+
+ZH = "# 页面 { #page }\n\n开头。\n\n## 第一节 { #one }\n\n一。\n\n## 第二节 { #two }\n\n二。\n"
+EN = "# Page { #page }\n\nIntro.\n\n## One { #one }\n\nOne.\n\n## Two { #two }\n\nTwo.\n"
+
+
+def test_a_section_edited_in_one_language_is_caught(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "docs").mkdir()
+    zh, en = tmp_path / "docs/p.zh.md", tmp_path / "docs/p.en.md"
+    zh.write_text(ZH, encoding="utf-8")
+    en.write_text(EN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [str(d) for d in sync.drifts(tmp_path)][0].startswith(
+        "docs/p.{zh,en}.md#page: not in sync.lock.json yet")
+    assert sync.main(["update"]) == 0
+    assert sync.drifts(tmp_path) == []
+
+    en.write_text(EN.replace("Two.", "Two, edited."), encoding="utf-8")  # English only
+    [drift] = sync.drifts(tmp_path)
+    assert str(drift).startswith("docs/p.{zh,en}.md#two: changed in en only; update zh")
+    capsys.readouterr()
+    assert sync.main([]) == 1
+    assert "#two: changed in en only" in capsys.readouterr().out
+
+    zh.write_text(ZH.replace("二。", "二，改过。"), encoding="utf-8")  # now both changed
+    [drift] = sync.drifts(tmp_path)
+    assert str(drift).startswith("docs/p.{zh,en}.md#two: changed in zh and en since")
+    assert sync.main(["update", "p#two"]) == 0
+    assert sync.drifts(tmp_path) == []
+
+    en.write_text(en.read_text(encoding="utf-8").replace("One.", "One, rewritten."),
+                  encoding="utf-8")
+    assert sync.main(["behind", "p#one", "zh"]) == 0  # Chinese knowingly behind
+    assert sync.drifts(tmp_path) == []
+    assert sync.behind(tmp_path) == {("p", "one"): "zh"}
+    assert sync.main(["update", "p#one"]) == 0  # caught up: the mark goes
+    assert sync.behind(tmp_path) == {}
+
+
+def test_a_section_marked_behind_shows_readers_a_notice(tmp_path: Path) -> None:
+    project = Project(tmp_path / "project")
+    project.write("docs/p.zh.md", ZH)
+    project.write("docs/p.en.md", EN)
+    for args in (["update"], ["behind", "p#two", "en"]):
+        r = subprocess.run([sys.executable, "-m", "tools.sync", *args], cwd=project.path,
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+    assert project.build().returncode == 0
+    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
+    assert en.count("This section is behind the Chinese version") == 1
+    assert 'href="../../p/#two">Read the section in Chinese</a>' in en
+    assert en.index('id="two"') < en.index("This section is behind")  # under its heading
+    assert "本节的中文版尚未更新" not in zh and "This section is behind" not in zh

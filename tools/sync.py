@@ -1,0 +1,164 @@
+"""Keep the Chinese and English pages in step, section by section.
+
+Both languages are written by hand, so they drift as they are edited. ``sync.lock.json``
+(committed, at the repository root) records, for every page and heading anchor, a hash of
+each language's section as it was when the two last said the same thing. Then:
+
+* ``python -m tools.sync`` lists every section that changed in one language only (or in
+  both since the lock was written), naming page and anchor; ``tests/test_sync.py`` fails
+  on the same list.
+* ``python -m tools.sync update PAGE#ANCHOR ...`` (or ``update`` with no argument: every
+  section) records the sections as in step again, after the other language was updated.
+* ``python -m tools.sync behind PAGE#ANCHOR LANG`` marks LANG's section as knowingly
+  behind: the tests accept it, and the built page shows readers of LANG a short notice
+  linking to the same section in the other language, until ``update`` clears it.
+
+A section is a heading's line and everything up to the next heading of any level; the
+page's text before its first heading belongs to no section. PAGE is the path under docs/
+without language and suffix (``autograd``, ``examples/sine-fitting``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools import pages
+
+LOCK = "sync.lock.json"
+
+
+def sections(text: str) -> dict[str, str]:
+    """Anchor (or ``#N`` for the N-th heading without one) -> hash of its section."""
+    lines = text.splitlines()
+    found = list(pages.headings(text))
+    out = {}
+    for i, (lineno, _, anchor) in enumerate(found):
+        end = found[i + 1][0] - 1 if i + 1 < len(found) else len(lines)
+        body = "\n".join(line.rstrip() for line in lines[lineno - 1 : end]).strip()
+        out[anchor or f"#{i + 1}"] = hashlib.sha256(body.encode()).hexdigest()[:16]
+    return out
+
+
+def page_sections(docs: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """Page -> anchor -> language -> hash, for every page of the default language."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for first in sorted(docs.rglob(f"*.{pages.LANGS[0]}.md")):
+        slug = first.relative_to(docs).as_posix()[: -len(f".{pages.LANGS[0]}.md")]
+        per_lang = {}
+        for lang in pages.LANGS:
+            path = docs / f"{slug}.{lang}.md"
+            per_lang[lang] = sections(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        anchors = dict.fromkeys(a for lang in pages.LANGS for a in per_lang[lang])
+        out[slug] = {a: {lang: per_lang[lang].get(a, "") for lang in pages.LANGS}
+                     for a in anchors}
+    return out
+
+
+def read_lock(root: Path) -> dict[str, dict[str, dict[str, str]]]:
+    path = root / LOCK
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def write_lock(root: Path, lock: dict[str, dict[str, dict[str, str]]]) -> None:
+    (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True)
+                             + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Drift:
+    page: str
+    anchor: str
+    changed: tuple[str, ...]  # the languages whose section differs from the lock
+
+    def __str__(self) -> str:
+        where = f"docs/{self.page}.{{{','.join(pages.LANGS)}}}.md#{self.anchor}"
+        if not self.changed:
+            return f"{where}: not in {LOCK} yet (new section); run `python -m tools.sync " \
+                   f"update {self.page}#{self.anchor}` once both languages are written"
+        if len(self.changed) == 1:
+            (lang,) = self.changed
+            others = [x for x in pages.LANGS if x != lang]
+            return (f"{where}: changed in {lang} only; update {', '.join(others)} and run "
+                    f"`python -m tools.sync update {self.page}#{self.anchor}`, or mark it "
+                    f"knowingly behind: `python -m tools.sync behind {self.page}#{self.anchor}"
+                    f" {others[0]}`")
+        return (f"{where}: changed in {' and '.join(self.changed)} since {LOCK}; if they "
+                f"say the same again, run `python -m tools.sync update "
+                f"{self.page}#{self.anchor}`")
+
+
+def behind(root: Path) -> dict[tuple[str, str], str]:
+    """(page, anchor) -> the language marked knowingly behind there."""
+    return {(page, anchor): entry["behind"] for page, anchors in read_lock(root).items()
+            for anchor, entry in anchors.items() if entry.get("behind")}
+
+
+def drifts(root: Path) -> list[Drift]:
+    """Every section that is neither in step with the lock nor marked behind."""
+    lock, out = read_lock(root), []
+    for page, anchors in page_sections(root / "docs").items():
+        for anchor, now in anchors.items():
+            entry = lock.get(page, {}).get(anchor)
+            if entry is None:
+                out.append(Drift(page, anchor, ()))
+                continue
+            changed = tuple(lang for lang in pages.LANGS if now[lang] != entry.get(lang))
+            if changed and not entry.get("behind"):
+                out.append(Drift(page, anchor, changed))
+    return out
+
+
+def _target(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> tuple[str, str]:
+    page, _, anchor = arg.removeprefix("docs/").partition("#")
+    if page not in current or anchor not in current[page]:
+        raise SystemExit(f"no section '{arg}' (expected PAGE#ANCHOR, e.g. autograd#graph)")
+    return page, anchor
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.sync", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("action", nargs="?", choices=["status", "update", "behind"],
+                        default="status")
+    parser.add_argument("args", nargs="*", help="PAGE#ANCHOR ... (behind: then LANG)")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    if args.action == "status":
+        found = drifts(root)
+        for d in found:
+            print(d)
+        marked = behind(root)
+        for (page, anchor), lang in sorted(marked.items()):
+            print(f"docs/{page}.{lang}.md#{anchor}: marked behind (readers see a notice)")
+        print(f"{len(found)} out of step, {len(marked)} marked behind")
+        return 1 if found else 0
+    current = page_sections(root / "docs")
+    lock = read_lock(root)
+    if args.action == "update":
+        targets = [_target(a, current) for a in args.args] or [
+            (p, a) for p, anchors in current.items() for a in anchors]
+        for page, anchor in targets:
+            lock.setdefault(page, {})[anchor] = dict(current[page][anchor])
+        # Sections that no longer exist leave the lock.
+        lock = {p: {a: e for a, e in anchors.items() if a in current.get(p, {})}
+                for p, anchors in lock.items() if p in current}
+        write_lock(root, lock)
+        print(f"recorded {len(targets)} section(s) as in step")
+        return 0
+    if len(args.args) != 2 or args.args[1] not in pages.LANGS:
+        parser.error(f"behind takes PAGE#ANCHOR and a language ({', '.join(pages.LANGS)})")
+    page, anchor = _target(args.args[0], current)
+    entry = lock.setdefault(page, {}).setdefault(anchor, dict(current[page][anchor]))
+    entry["behind"] = args.args[1]
+    write_lock(root, lock)
+    print(f"docs/{page}.{args.args[1]}.md#{anchor}: marked behind")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
