@@ -45,6 +45,7 @@ def test_caption_title_and_figures(project: Project) -> None:
         "fig, ax = plt.subplots()\n"
         "ax.plot([0, 1], [1, 0], label='loss')\nax.set_title('Training')\n"
         "ax.set_xlabel('epoch')\nax.set_ylabel('$L$')\nax.legend()\nplt.show()\n"
+        "print('after show:', ax.title.get_color())\n"  # as drawn: the dark copy is a copy
         "plt.figure('A line the snippet describes itself')\nplt.plot([1, 2])\nplt.show()\n"
         "plt.plot([2, 1])\nplt.show()\n"  # no words at all
         "plt.figure()\nplt.plot([1, 2])\n"  # never shown: a reader would not see it
@@ -57,6 +58,7 @@ def test_caption_title_and_figures(project: Project) -> None:
     assert '<span class="filename">snippets/p/plot.py</span>' in en
     assert re.search(r"输出 · cpu · torch \S+ · \d+\.\d+ s", zh)
     assert re.search(r"Output · cpu · torch \S+ · \d+\.\d+ s", en)
+    assert "after show: black" in en
     # Three figures shown, each as drawn and recoloured for the dark palette, in that order.
     assert re.findall(r'<img class="([^"]+)"', en) == [
         "snippet-output__figure snippet-output__figure--light",

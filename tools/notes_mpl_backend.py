@@ -6,9 +6,10 @@ scraper does; a figure never shown is not captured, exactly as a reader running 
 would never see it. Per figure N:
 
 * ``figure-N.png``: the figure as drawn (light pages, notebooks, downloads);
-* ``dark-N.png``: the same figure for Material's dark palette, saved once more from the
-  same run: transparent background, dark text, ticks, spines, grid and legend frames
-  recoloured light; lines, images and colormaps stay as drawn;
+* ``dark-N.png``: the same figure for Material's dark palette, saved from a copy of it in
+  the same run: transparent background, dark text, ticks, spines, grid and legend frames
+  recoloured light; lines, images and colormaps stay as drawn (none if the figure cannot
+  be copied; the page then shows the light one in both palettes);
 * ``figure-N.json``: what the figure shows, for its alt text: the figure's label (set by
   the snippet with ``plt.figure("...")`` or ``fig.set_label("...")``, it is the alt text
   as written), suptitle, and each axes' title, axis labels and legend entries.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +89,12 @@ def show(*args: Any, **kwargs: Any) -> None:
         fig = plt.figure(num)
         fig.savefig(out / f"figure-{_shown}.png", dpi=100)
         (out / f"figure-{_shown}.json").write_text(json.dumps(describe(fig)), "utf-8")
-        darken(fig)
-        fig.savefig(out / f"dark-{_shown}.png", dpi=100, transparent=True)
+        # Recolour a copy: the snippet may still use its figure after plt.show().
+        try:
+            twin = pickle.loads(pickle.dumps(fig))
+        except Exception:  # noqa: BLE001 (an artist that cannot be copied: no dark variant)
+            continue
+        darken(twin)
+        twin.savefig(out / f"dark-{_shown}.png", dpi=100, transparent=True)
+        plt.close(twin)
     plt.close("all")
