@@ -119,6 +119,65 @@ def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str,
     reader.check_clean()
 
 
+# Queries as readers type them (plurals, -ing forms, two-word phrases, API names), each
+# with the page that teaches it: it must be among the first five pages listed, and the
+# first result must be in the reader's own language.
+SEARCHES = {
+    "en": [("tensors", "tensors"), ("creating tensors", "tensors"), ("reshape", "tensors"),
+           ("broadcasting", "tensors"), ("gradients", "autograd"), ("autograd", "autograd"),
+           ("backward", "autograd"), ("computational graph", "autograd"),
+           ("detach", "autograd"), ("no_grad", "autograd"), ("dataset", "data"),
+           ("dataloader", "data"), ("data loading", "data"), ("transforms", "torchvision"),
+           ("custom module", "examples/custom-module"), ("nn.Module", "models"),
+           ("layers", "layers"), ("convolution", "layers"), ("batch norm", "layers"),
+           ("dropout", "layers"), ("loss functions", "losses-optimizers"),
+           ("optimizers", "losses-optimizers"), ("learning rate", "losses-optimizers"),
+           ("zero_grad", "losses-optimizers"), ("training loop", "training"),
+           ("evaluation mode", "training"), ("saving models", "saving"),
+           ("state_dict", "saving"), ("checkpoint", "saving"), ("cuda", "devices"),
+           ("multiple gpus", "devices"), ("pretrained weights", "torchvision"),
+           ("debugging", "debugging"), ("sine", "examples/sine-fitting"),
+           ("mixed precision", "examples/fast-training")],
+    "zh": [("张量", "tensors"), ("创建张量", "tensors"), ("形状", "tensors"), ("广播", "tensors"),
+           ("自动求导", "autograd"), ("梯度", "autograd"), ("反向传播", "autograd"),
+           ("计算图", "autograd"), ("数据集", "data"), ("数据加载", "data"),
+           ("变换", "torchvision"), ("自定义模块", "examples/custom-module"),
+           ("模型", "models"), ("卷积", "layers"), ("损失函数", "losses-optimizers"),
+           ("优化器", "losses-optimizers"), ("学习率", "losses-optimizers"),
+           ("zero_grad", "losses-optimizers"), ("训练循环", "training"),
+           ("评估模式", "training"), ("保存模型", "saving"), ("加载模型", "saving"),
+           ("state_dict", "saving"), ("设备", "devices"), ("多卡", "devices"),
+           ("可视化", "tensorboard"), ("预训练", "torchvision"), ("调试", "debugging"),
+           ("正弦", "examples/sine-fitting"), ("混合精度", "examples/fast-training")],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_finds_the_page_that_teaches_it(reader: Reader, lang: str) -> None:
+    page = reader.open(url_path("index", lang))
+    box, meta = ".md-search__input", ".md-search-result__meta"
+    page.click(box)
+    idle = page.locator(meta).inner_text()  # "Type to start searching"
+    own = url_path("index", lang)  # "" or "en/": where this language's pages live
+    misses = []
+    for query, teaches in SEARCHES[lang]:
+        page.fill(box, "")
+        page.wait_for_function(f"t => document.querySelector('{meta}').innerText === t",
+                               arg=idle)
+        page.fill(box, query)
+        page.press(box, "End")
+        page.wait_for_function(f"t => document.querySelector('{meta}').innerText !== t",
+                               arg=idle)
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a",
+                                          "links => links.map(a => a.href)")
+        found = list(dict.fromkeys(urlsplit(h).path.lstrip("/") for h in hrefs))
+        top = [p.removeprefix(own).rstrip("/") for p in found[:5]]
+        if teaches not in top or not found[0].startswith(own):
+            misses.append(f"{query!r}: expected {teaches!r} among {found[:5]}")
+    assert not misses, "\n".join(misses)
+    reader.check_clean()
+
+
 def test_copy_button_copies_the_snippet_file(reader: Reader) -> None:
     page = reader.open(url_path("tensors", "en"))
     block = page.locator("div.highlight:has(span.filename):visible").first
