@@ -29,7 +29,8 @@ plugins:
       languages:
         - {locale: zh, default: true, name: 中文, build: true}
         - {locale: en, name: English, build: true}
-hooks: [tools/hooks.py]
+hooks: [tools/hooks.py, tools/hook_search_cache.py, tools/hook_notebook_pages.py,
+        tools/hook_notebook_cache.py]
 markdown_extensions:
   - attr_list
   - pymdownx.superfences

@@ -23,6 +23,9 @@ Fashion-MNIST is prepared offline from Debian's package when it is installed
 A snippet with an output recorded on a GPU (``tools.record``) shows two content tabs:
 this build's output and the recorded one, labelled with GPU, torch version and date.
 
+Upstream workarounds live in hook files of their own, each saying what it works around and
+for which versions (``tools/hook_*.py``, listed after this one in mkdocs.yml).
+
 Example scripts in percent format also become notebook pages (``tools.notebooks``,
 rendered by mkdocs-jupyter from the same run); their example blocks link to them, and
 each notebook page offers its ``.py`` and ``.ipynb`` for download.
@@ -46,12 +49,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from material.plugins.search.plugin import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import notebooks, pages, prepare_data, record, sync  # noqa: E402
@@ -107,47 +107,9 @@ _snippets_dir = Path("snippets")
 _pending: dict[str, list[str]] = {}  # page src_uri -> HTML for its markers
 _notebook_sources: dict[str, Path] = {}  # snippet relative to snippets/ -> its file
 _notebook_css: dict[str, str] = {}  # file name under assets/jupyter/ -> CSS
-_is_doc_page = File.is_documentation_page
 _mode = "build"  # "serve" under `mkdocs serve` (on_startup)
 _background: Background | None = None
 _trigger: Path | None = None  # touched when a background run ends: serve rebuilds
-
-
-_index_page = SearchIndex.add_entry_from_context
-_search_cache = Path(".cache/search")
-
-
-def _index_page_cached(self: SearchIndex, page: Page) -> None:
-    """Material's search indexing of one page, cached by everything it reads.
-
-    Parsing each page's HTML (and cutting its Chinese into words with jieba) is the
-    largest part of a rebuild; a page whose HTML, URL, title, table of contents and
-    metadata are unchanged gets the same entries, so they are kept in .cache/search/.
-    """
-    key = hashlib.sha256(json.dumps(
-        [page.url, page.title, str(page.toc), page.meta, page.content, self.config],
-        default=str, ensure_ascii=False).encode()).hexdigest()[:32]
-    path = _search_cache / f"{key}.json"
-    if path.is_file():
-        try:
-            entries = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-                raise ValueError("not a list of entries")
-        except (OSError, ValueError) as exc:  # JSONDecodeError is a ValueError
-            log.info(f"search cache {path.name} for {page.url or '/'} is unreadable ({exc}); "
-                     "indexing the page again")
-        else:
-            self.entries.extend(entries)
-            return
-    first = len(self.entries)
-    _index_page(self, page)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # atomic: a reader never sees half
-    tmp.write_text(json.dumps(self.entries[first:], ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
-
-
-SearchIndex.add_entry_from_context = _index_page_cached  # type: ignore[method-assign]
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -156,14 +118,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _snippets_dir, _runner, _search_cache
+    global _snippets_dir, _runner
     base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
     root = Path(config.config_file_path).resolve().parent
     if _runner.root != root:
         _runner = Runner(root)
     _runner.log = log.info
     _snippets_dir = root / (base[0] if isinstance(base, list) else base)
-    _search_cache = root / ".cache" / "search"
     problems = pages.site_problems(config)
     if _mode == "serve":  # a draft not on any page yet does not make a page wrong
         drafts = [p for p in problems if p.endswith(pages.ORPHAN)]
@@ -317,24 +278,12 @@ def _write_notebooks(config: MkDocsConfig) -> None:
         _notebook_sources[path.relative_to(_snippets_dir).as_posix()] = path
         made.append((path, result))  # None: still running under serve (a placeholder)
     notebooks.write(made, Path(config.docs_dir) / NOTEBOOK_DIR)
-    # mkdocs-static-i18n rebuilds every File as a plain File, which drops mkdocs-jupyter's
-    # NotebookFile wrapper: without this a notebook would be copied raw, not rendered.
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        folder = str(Path(config.docs_dir).resolve() / NOTEBOOK_DIR) + "/"
-        File.is_documentation_page = lambda self: _is_doc_page(self) or bool(  # type: ignore
-            (self.abs_src_path or "").startswith(folder) and jupyter.should_include(self))
 
 
-@event_priority(100)  # before mkdocs-jupyter evicts the cache entries this build did not use
 def on_post_build(config: MkDocsConfig) -> None:
     if _mode == "serve":
         site = Path(config.site_dir)
         _served[:] = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
-    # Each language is a separate build; keep the other language's rendered notebooks.
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        jupyter._used_cache_paths |= set(Path(jupyter.config["cache_dir"]).glob("*.json"))
     for name, css in _notebook_css.items():
         target = Path(config.site_dir) / "assets" / "jupyter" / name
         target.parent.mkdir(parents=True, exist_ok=True)

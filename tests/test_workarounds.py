@@ -1,0 +1,75 @@
+"""Each upstream workaround (``tools/hook_*.py``) is still needed, and still hooks in.
+
+Every test here fails when the upstream behaviour changes: a method renamed, or a bug
+fixed in a release. Then the workaround can go (or be adapted): see its docstring.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+
+from tests.project import Project
+
+NOTEBOOK = "print('a cell')\n\n# %%\nprint('another cell')\n"
+HOOKS = ["tools/hooks.py", "tools/hook_search_cache.py", "tools/hook_notebook_pages.py",
+         "tools/hook_notebook_cache.py"]
+
+
+def test_search_cache_replaces_a_method_material_still_has() -> None:
+    from material.plugins.search.plugin import SearchIndex
+
+    method = SearchIndex.add_entry_from_context
+    assert list(inspect.signature(method).parameters) == ["self", "page"], (
+        "Material's SearchIndex.add_entry_from_context changed: adapt or drop "
+        "tools/hook_search_cache.py")
+
+
+def notebook_project(path: Path, leave_out: str) -> Project:
+    """A throwaway site with mkdocs-jupyter under mkdocs-static-i18n, one example that
+    becomes a notebook, and every hook but ``leave_out``."""
+    project = Project(path)
+    config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - i18n:", (
+        "  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
+        " ignore: ['*.md', '*.py']}\n  - i18n:"))
+    start, end = config.index("hooks:"), config.index("]", config.index("hooks:")) + 1
+    config = config[:start] + "hooks: [" + ", ".join(
+        h for h in HOOKS if h != leave_out) + "]" + config[end:]
+    (project.path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project.write("snippets/examples/demo.py", NOTEBOOK)
+    project.pages("demo", "examples/demo.py")
+    return project
+
+
+@pytest.mark.parametrize("hook", ["", "tools/hook_notebook_pages.py"])
+def test_i18n_still_turns_notebooks_into_plain_files(tmp_path: Path, hook: str) -> None:
+    """Without hook_notebook_pages.py mkdocs-jupyter does not render the notebook."""
+    project = notebook_project(tmp_path / "project", leave_out=hook)
+    r = project.build()
+    assert r.returncode == 0, r.stderr[-2000:]
+    page = project.path / "site/notebooks/demo/index.html"
+    rendered = page.is_file() and "jp-Cell" in page.read_text(encoding="utf-8")
+    if hook:
+        assert not rendered, ("mkdocs-static-i18n keeps notebooks as notebooks now: "
+                              "tools/hook_notebook_pages.py can go")
+    else:
+        assert rendered
+
+
+@pytest.mark.parametrize("hook", ["", "tools/hook_notebook_cache.py"])
+def test_jupyter_still_evicts_the_other_languages_notebooks(tmp_path: Path, hook: str) -> None:
+    """Without hook_notebook_cache.py only the last language's rendered notebook stays in
+    mkdocs-jupyter's cache, so every build converts the other one again."""
+    project = notebook_project(tmp_path / "project", leave_out=hook)
+    r = project.build()
+    assert r.returncode == 0, r.stderr[-2000:]
+    cached = list(project.path.rglob(".cache/mkdocs-jupyter/*.json")) or list(
+        project.path.rglob("mkdocs-jupyter/*.json"))
+    if hook:
+        assert len(cached) == 1, ("mkdocs-jupyter keeps every language's notebooks now: "
+                                  f"tools/hook_notebook_cache.py can go ({cached})")
+    else:
+        assert len(cached) == 2, cached
