@@ -86,8 +86,8 @@ def test_home_page_and_screenshots(reader: Reader, lang: str) -> None:
     assert page.locator("html").get_attribute("lang") == lang
     assert ("PyTorch 笔记" if lang == "zh" else "PyTorch Notes") in page.title()
     page.screenshot(path=ARTIFACTS / f"home-{lang}.png", full_page=True)
-    reader.open(url_path("tensors", lang)).screenshot(
-        path=ARTIFACTS / f"tensors-{lang}.png", full_page=True)
+    reader.open(url_path("tensors", lang)).screenshot(  # the first screen: 4 MB full page
+        path=ARTIFACTS / f"tensors-{lang}.png")
     reader.check_clean()
 
 
@@ -157,7 +157,10 @@ def test_search_finds_the_page_that_teaches_it(reader: Reader, lang: str) -> Non
     page = reader.open(url_path("index", lang))
     box, meta = ".md-search__input", ".md-search-result__meta"
     page.click(box)
-    idle = page.locator(meta).inner_text()  # "Type to start searching"
+    # "Type to start searching", in the page's language: shown once the index is loaded
+    # (before, it says "Initializing search") and whenever the box is empty.
+    idle = page.evaluate("JSON.parse(document.querySelector('#__config').textContent)"
+                         ".translations['search.result.placeholder']")
     own = url_path("index", lang)  # "" or "en/": where this language's pages live
     misses = []
     for query, teaches in SEARCHES[lang]:
@@ -241,10 +244,17 @@ AXE_PAGES = ["index", "data", "examples/custom-module", "examples/report",
 def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
                                                  scheme: str) -> None:
     """axe-core on every page type, in each language and palette: no serious or critical
-    violation; the minor and moderate ones go to test-artifacts/axe-<lang>-<scheme>.json."""
+    violation; the minor and moderate ones go to test-artifacts/axe-<lang>-<scheme>.json.
+
+    Colour contrast, three quarters of axe's time, depends on the palette's CSS, which
+    every language shares: it is checked on the default language's pages, in both
+    palettes; the other language's pages get every other rule."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe, serious, rest = Axe(), [], {}
+    options: dict[str, object] = {"resultTypes": ["violations"]}
+    if lang != "zh":
+        options["rules"] = {"color-contrast": {"enabled": False}}
     page = reader.open(url_path("index", lang), wait_until="load")
     if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
         page.locator("form[data-md-component=palette] label:visible").first.click()
@@ -257,7 +267,7 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
         else:
             page = reader.open(url_path(slug, lang), wait_until="load")
         assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
-        for v in axe.run(page).response["violations"]:
+        for v in axe.run(page, options=options).response["violations"]:
             where = [f"{slug}: {' '.join(map(str, n['target']))}" for n in v["nodes"]]
             if v["impact"] in ("serious", "critical"):
                 serious += [f"{v['id']} ({v['impact']}) {w}: "

@@ -68,30 +68,36 @@ def test_unseeded_snippets_get_fresh_random_state_and_the_pinned_cpu_path(
 LATE_CHILD = """\
 import subprocess, sys, time
 subprocess.Popen([sys.executable, "-c",
-                  "import sys, time; time.sleep(1); open(sys.argv[1], 'w').write('late')",
+                  "import sys, time; time.sleep({delay}); open(sys.argv[1], 'w').write('late')",
                   {late!r}])
 print("started a child")
 {after}
 """
 
 
-@pytest.mark.parametrize("ending", ["exits", "times out"])
-def test_no_process_outlives_its_snippet(project: Project, tmp_path: Path,
-                                         ending: str) -> None:
-    late = tmp_path / "late.txt"
-    after = "" if ending == "exits" else "time.sleep(30)"
-    project.write("snippets/p/spawn.py", LATE_CHILD.format(late=str(late), after=after))
-    project.pages("p", "p/spawn.py")
-    for forkserver in ("1", "0"):
+def test_no_process_outlives_its_snippet(project: Project, tmp_path: Path) -> None:
+    """Two snippets each start a child that writes a file later: one snippet exits at once
+    (its child writes after 1 s), the other runs past its 1 s time limit (its child writes
+    after 3 s, well after the limit). Neither child may write, with or without the fork
+    server."""
+    late = {ending: tmp_path / f"late-{ending.replace(' ', '-')}.txt"
+            for ending in ("exits", "times out")}
+    sources = {"exits": LATE_CHILD.format(late=str(late["exits"]), delay=1, after=""),
+               "times out": LATE_CHILD.format(late=str(late["times out"]), delay=3,
+                                              after="time.sleep(30)")}
+    for ending, source in sources.items():
+        project.write(f"snippets/p/{ending.replace(' ', '_')}.py", source)
+    project.pages("p", "p/exits.py", "p/times_out.py")
+    for runs, forkserver in enumerate(("1", "0"), 1):
         r = project.build(SNIPPETS_FORKSERVER=forkserver, SNIPPETS_TIMEOUT="1")
-        if ending == "exits":
-            assert r.returncode == 0, r.stderr
-        else:
-            assert "snippets/p/spawn.py (shown on page p.zh.md): timed out after 1 s" in r.stderr
-        time.sleep(2)  # the child, had it survived, would have written after 1 s
-        assert not late.exists(), "a process the snippet started outlived it"
-        (project.path / "snippets/p/spawn.py").write_text(
-            LATE_CHILD.format(late=str(late), after=after) + "# again\n")
+        assert "snippets/p/times_out.py (shown on page p.zh.md): timed out after 1 s" in r.stderr
+        assert project.executions()["snippets/p/exits.py"] == runs  # it ran, and ended
+        time.sleep(2.5)  # a child that survived would have written by now
+        written = [p.name for p in late.values() if p.exists()]
+        assert not written, f"a process a snippet started outlived it: {written}"
+        for ending, source in sources.items():  # both run again with the other server
+            (project.path / f"snippets/p/{ending.replace(' ', '_')}.py").write_text(
+                source + "# again\n")
 
 
 def test_a_snippet_cannot_write_into_the_project_or_the_cache(project: Project) -> None:
