@@ -9,6 +9,7 @@ imports torch would cost more than it saves; tests of the fork server turn it ba
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,13 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The hook files the real site lists (mkdocs.yml), in its order: a throwaway site runs them all.
+HOOKS = re.findall(r"^  - (tools/\S+\.py)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                   .split("\nhooks:\n", 1)[1].split("\n\n", 1)[0], flags=re.M)
+NOTEBOOKS = ("  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
+             " ignore: ['*.md', '*.py']}\n")
+
 
 CONFIG = """\
 site_name: Test
@@ -29,14 +37,13 @@ plugins:
       languages:
         - {locale: zh, default: true, name: 中文, build: true}
         - {locale: en, name: English, build: true}
-hooks: [tools/hooks.py, tools/hook_search_cache.py, tools/hook_notebook_pages.py,
-        tools/hook_notebook_cache.py]
+hooks: [{hooks}]
 markdown_extensions:
   - attr_list
   - pymdownx.superfences
   - pymdownx.tabbed: {alternate_style: true}
   - pymdownx.snippets: {base_path: [snippets], check_paths: true}
-"""
+""".replace("{hooks}", ", ".join(HOOKS))
 
 
 def page(*includes: str, lang: str = "en") -> str:
@@ -47,11 +54,15 @@ def page(*includes: str, lang: str = "en") -> str:
 
 
 class Project:
-    def __init__(self, path: Path, search: bool = False) -> None:
-        """``search``: with Material's search plugin (it loads jieba: 1-2 s a build)."""
+    def __init__(self, path: Path, search: bool = False, notebooks: bool = False,
+                 hooks: list[str] = HOOKS) -> None:
+        """``search``: with Material's search plugin (it loads jieba: 1-2 s a build);
+        ``notebooks``: with mkdocs-jupyter, as the real site; ``hooks``: the hook files."""
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
-        config = CONFIG if search else CONFIG.replace("  - search\n", "")
+        config = CONFIG.replace(f"hooks: [{', '.join(HOOKS)}]", f"hooks: [{', '.join(hooks)}]")
+        config = config if search else config.replace("  - search\n", "")
+        config = config.replace("  - i18n:", NOTEBOOKS + "  - i18n:") if notebooks else config
         (path / "mkdocs.yml").write_text(config, encoding="utf-8")
         shutil.copytree(ROOT / "tools", path / "tools",
                         ignore=shutil.ignore_patterns("__pycache__"))

@@ -170,11 +170,8 @@ def test_error_in_a_later_cell_names_its_real_line(project: Project) -> None:
     assert 'bad.py", line 5' in str(err.value) and "ValueError: in cell 2" in str(err.value)
 
 
-def test_examples_become_notebook_pages_without_running_again(project: Project) -> None:
-    config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
-    (project.path / "mkdocs.yml").write_text(config.replace("  - i18n:", (
-        "  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
-        " ignore: ['*.md', '*.py']}\n  - i18n:")), encoding="utf-8")
+def test_examples_become_notebook_pages_without_running_again(tmp_path: Path) -> None:
+    project = Project(tmp_path / "project", notebooks=True)
     project.write("snippets/examples/demo.py", PERCENT)
     project.write("snippets/examples/plain.py", "print('no cells: no notebook')\n")
     project.pages("demo", "examples/demo.py", "examples/plain.py")

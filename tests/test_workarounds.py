@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import Project
+from tests.project import HOOKS, Project
 
 NOTEBOOK = "print('a cell')\n\n# %%\nprint('another cell')\n"
-HOOKS = ["tools/hooks.py", "tools/hook_search_cache.py", "tools/hook_notebook_pages.py",
-         "tools/hook_notebook_cache.py"]
 
 
 def test_search_cache_replaces_a_method_material_still_has() -> None:
@@ -30,15 +28,7 @@ def test_search_cache_replaces_a_method_material_still_has() -> None:
 def notebook_project(path: Path, leave_out: str) -> Project:
     """A throwaway site with mkdocs-jupyter under mkdocs-static-i18n, one example that
     becomes a notebook, and every hook but ``leave_out``."""
-    project = Project(path)
-    config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - i18n:", (
-        "  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
-        " ignore: ['*.md', '*.py']}\n  - i18n:"))
-    start, end = config.index("hooks:"), config.index("]", config.index("hooks:")) + 1
-    config = config[:start] + "hooks: [" + ", ".join(
-        h for h in HOOKS if h != leave_out) + "]" + config[end:]
-    (project.path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project = Project(path, notebooks=True, hooks=[h for h in HOOKS if h != leave_out])
     project.write("snippets/examples/demo.py", NOTEBOOK)
     project.pages("demo", "examples/demo.py")
     return project

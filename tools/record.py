@@ -25,7 +25,6 @@ import base64
 import datetime
 import hashlib
 import json
-import shutil
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
@@ -158,25 +157,25 @@ def main(argv: list[str]) -> int:
             todo.append(path)
     print(f"{gpu}: {len(todo)} to record, {len(paths) - len(todo)} already current",
           flush=True)
-    runner = Runner(ROOT, cache_dir=Path(tempfile.mkdtemp(prefix="record-")))
-    runner.log = lambda msg: print(msg, file=sys.stderr, flush=True)
-    long = [p for p in todo if runner.rel(p) in FIRST_RUN_HINTS]
-    results = runner.run_all([p for p in todo if p not in long], jobs=args.jobs)
-    for path in long:  # alone on the GPU: they print their own timings
-        results.update(runner.run_all([path], jobs=1))
     failed = 0
-    for path in todo:
-        try:
-            res = results[path]
-            if isinstance(res, SnippetError):
-                raise res
-            target = save(ROOT, path, res)
-        except SnippetError as exc:
-            failed += 1
-            print(f"FAILED {exc}", file=sys.stderr)
-            continue
-        print(f"recorded {target.relative_to(ROOT)} ({res.label})")
-    shutil.rmtree(runner.cache, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="record-") as cache:  # fresh runs only
+        runner = Runner(ROOT, cache_dir=Path(cache))
+        runner.log = lambda msg: print(msg, file=sys.stderr, flush=True)
+        long = [p for p in todo if runner.rel(p) in FIRST_RUN_HINTS]
+        results = runner.run_all([p for p in todo if p not in long], jobs=args.jobs)
+        for path in long:  # alone on the GPU: they print their own timings
+            results.update(runner.run_all([path], jobs=1))
+        for path in todo:
+            try:
+                res = results[path]
+                if isinstance(res, SnippetError):
+                    raise res
+                target = save(ROOT, path, res)
+            except SnippetError as exc:
+                failed += 1
+                print(f"FAILED {exc}", file=sys.stderr)
+                continue
+            print(f"recorded {target.relative_to(ROOT)} ({res.label})")
     return 1 if failed else 0
 
 
