@@ -25,10 +25,12 @@ import pytest_codeblocks.plugin as pcb
 from pytest_codeblocks.main import CodeBlock
 
 from tools import pages
+from tools.site import load as load_site
 from tools.runner import Runner, SnippetError
 
 ROOT = Path(__file__).resolve().parent
-SNIPPETS = ROOT / "snippets"
+SITE = load_site(ROOT / "mkdocs.yml")
+SNIPPETS = SITE.snippets
 _runner = Runner(ROOT)
 
 
@@ -58,11 +60,10 @@ def _extract_from_file(path: Path | str, *args: Any, **kwargs: Any) -> list[Code
 
 def _runtest(self: pcb.TestBlock) -> None:
     b, page = self.obj, Path(self.path).resolve().relative_to(ROOT)
-    where = f"{page}, line {b.lineno}"
     if b.problem:
-        raise BlockError(f"{where}: {b.problem}")
+        raise BlockError(pages.located(page, b.lineno, b.problem))
     try:
-        _runner.result(b.snippet, context=f" (shown on page {where})")
+        _runner.result(b.snippet, context=f" (shown on page {page}:{b.lineno})")
     except SnippetError as exc:
         raise BlockError(str(exc)) from None
 
@@ -81,7 +82,18 @@ def _pages_to_test(config: pytest.Config) -> list[Path]:
             found += sorted(path.rglob("*.md"))
         elif path.suffix == ".md":
             found.append(path)
-    return [p for p in found if p.is_relative_to(ROOT / "docs")]
+    return [p for p in found if p.is_relative_to(SITE.docs) and not _generated(p)]
+
+
+def _generated(path: Path) -> bool:
+    """A page the build generates (``tools.generate``): its blocks are its source page's,
+    run there; the file may or may not exist yet, so it is never collected."""
+    locale = SITE.locale_of(path.name)
+    return locale is not None and locale.generated
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    return True if collection_path.suffix == ".md" and _generated(collection_path) else None
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

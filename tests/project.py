@@ -8,6 +8,7 @@ imports torch would cost more than it saves; tests of the fork server turn it ba
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from tools.site import load as load_site
+
 ROOT = Path(__file__).resolve().parent.parent
+SITE = load_site(ROOT / "mkdocs.yml")  # the real site's locales: a throwaway site has them too
+DEFAULT, OTHER = (x.code for x in SITE.written[:2])  # the default and the other written one
 
 # The hook files the real site lists (mkdocs.yml), in its order: a throwaway site runs them all.
 HOOKS = re.findall(r"^  - (tools/\S+\.py)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -28,15 +33,14 @@ NOTEBOOKS = ("  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: fals
 CONFIG = """\
 site_name: Test
 strict: true
-theme: {name: material, language: zh}
+theme: {name: material, language: {default}}
 plugins:
   - search
   - i18n:
       docs_structure: suffix
       fallback_to_default: false
       languages:
-        - {locale: zh, default: true, name: 中文, build: true}
-        - {locale: en, name: English, build: true}
+{languages}
 hooks: [{hooks}]
 markdown_extensions:
   - attr_list
@@ -46,30 +50,50 @@ markdown_extensions:
 """.replace("{hooks}", ", ".join(HOOKS))
 
 
-def page(*includes: str, lang: str = "en") -> str:
+def languages(generated: bool) -> str:
+    """The real site's locales as i18n entries; the generated ones only if asked."""
+    out = []
+    for x in SITE.locales:
+        if x.generated and not generated:
+            continue
+        entry: dict[str, object] = {"locale": x.code, "name": x.name, "build": True}
+        if x.default:
+            entry["default"] = True
+        if x.generated:
+            entry["extra"] = {"generated_from": x.source, "opencc": x.opencc}
+        out.append("        - " + json.dumps(entry, ensure_ascii=False))
+    return "\n".join(out)
+
+
+def page(*includes: str, lang: str = OTHER) -> str:
     """A page with a heading and one python fence per include."""
-    title = "Page { #page }" if lang == "en" else "页面 { #page }"
+    title = "页面 { #page }" if lang == DEFAULT else "Page { #page }"
     blocks = "".join(f'\n```python\n--8<-- "{inc}"\n```\n' for inc in includes)
     return f"# {title}\n{blocks}"
 
 
 class Project:
     def __init__(self, path: Path, search: bool = False, notebooks: bool = False,
-                 hooks: list[str] = HOOKS) -> None:
+                 hooks: list[str] = HOOKS, generated: bool = False) -> None:
         """``search``: with Material's search plugin (it loads jieba: 1-2 s a build);
-        ``notebooks``: with mkdocs-jupyter, as the real site; ``hooks``: the hook files."""
+        ``notebooks``: with mkdocs-jupyter, as the real site; ``hooks``: the hook files;
+        ``generated``: with the generated locales too (OpenCC, ``tools.generate``)."""
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         config = CONFIG.replace(f"hooks: [{', '.join(HOOKS)}]", f"hooks: [{', '.join(hooks)}]")
+        config = config.replace("{languages}", languages(generated)).replace(
+            "{default}", DEFAULT)
         config = config if search else config.replace("  - search\n", "")
         config = config.replace("  - i18n:", NOTEBOOKS + "  - i18n:") if notebooks else config
         (path / "mkdocs.yml").write_text(config, encoding="utf-8")
         shutil.copytree(ROOT / "tools", path / "tools",
                         ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "locales", path / "locales")
         shutil.copy(ROOT / "conftest.py", path)
         (path / "pytest.ini").write_text("[pytest]\ntestpaths = docs\n", encoding="utf-8")
-        self.write("docs/index.zh.md", "# 首页 { #home }\n")
-        self.write("docs/index.en.md", "# Home { #home }\n")
+        self.write(f"docs/index.{DEFAULT}.md", "# 首页 { #home }\n")
+        for x in SITE.written[1:]:
+            self.write(f"docs/index.{x.code}.md", "# Home { #home }\n")
         self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SNIPPETS_FORKSERVER="0")
         for name in ("SNIPPETS_CACHE_DIR", "SNIPPETS_REQUIRE_CACHED", "SNIPPETS_TIMEOUT",
                      "SNIPPETS_SESSION",
@@ -83,9 +107,13 @@ class Project:
         return target
 
     def pages(self, name: str, *includes: str) -> None:
-        """Both twins of a page, including the same snippets."""
-        for lang in ("zh", "en"):
-            self.write(f"docs/{name}.{lang}.md", page(*includes, lang=lang))
+        """The page in every written language, including the same snippets."""
+        for x in SITE.written:
+            self.write(f"docs/{x.page(name)}", page(*includes, lang=x.code))
+
+    def html(self, slug: str, lang: str = OTHER) -> Path:
+        """The built page ``slug`` of locale ``lang``."""
+        return self.path / "site" / SITE.locale(lang).url(slug) / "index.html"
 
     def run(self, *cmd: str, **env: str) -> subprocess.CompletedProcess[str]:
         """``cmd`` in the project; a console script (``mkdocs``) is found on PATH."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import Project
+from tests.project import DEFAULT, OTHER, Project
 
 
 @pytest.fixture
@@ -18,11 +18,9 @@ def project(tmp_path: Path) -> Project:
 
 
 def with_nav(project: Project, nav: str, translations: str = "") -> None:
-    from tests.project import CONFIG
-    config = CONFIG.replace("  - search\n", "")
-    config = config.replace("        - {locale: en, name: English, build: true}",
-                            "        - locale: en\n          name: English\n          "
-                            f"build: true\n          nav_translations: {{{translations}}}")
+    config = (project.path / "mkdocs.yml").read_text(encoding="utf-8")
+    other = next(line for line in config.splitlines() if f'"locale": "{OTHER}"' in line)
+    config = config.replace(other, other[:-1] + f', "nav_translations": {{{translations}}}}}')
     (project.path / "mkdocs.yml").write_text(config + f"nav:\n{nav}", encoding="utf-8")
 
 
@@ -37,20 +35,20 @@ def test_a_page_missing_from_nav_fails_the_build(project: Project) -> None:
     with_nav(project, "  - 首页: index.md\n", "首页: Home")
     r = project.build()
     assert r.returncode == 1
-    assert "docs/p.zh.md is not in mkdocs.yml's nav: add '- <title>: p.md'" in r.stderr
+    assert f"docs/p.{DEFAULT}.md is not in mkdocs.yml's nav: add '- <title>: p.md'" in r.stderr
 
 
 def test_a_language_file_in_nav_says_what_to_write(project: Project) -> None:
-    with_nav(project, "  - 首页: index.md\n  - 页面: p.zh.md\n", "首页: Home, 页面: Page")
+    with_nav(project, f"  - 首页: index.md\n  - 页面: p.{DEFAULT}.md\n", "首页: Home, 页面: Page")
     r = project.build()
     assert r.returncode == 1
-    assert "mkdocs.yml nav: 'p.zh.md' names one language's file; write 'p.md'" in r.stderr
+    assert f"mkdocs.yml nav: 'p.{DEFAULT}.md' names one language's file; write 'p.md'" in r.stderr
 
 
 def test_a_nav_title_without_translation_fails_the_build(project: Project) -> None:
     with_nav(project, "  - 首页: index.md\n  - 页面: p.md\n", "首页: Home")
     r = project.build()
     assert r.returncode == 1
-    assert "mkdocs.yml nav title '页面' has no 'en' translation" in r.stderr
+    assert f"mkdocs.yml nav title '页面' has no '{OTHER}' translation" in r.stderr
     with_nav(project, "  - 首页: index.md\n  - 页面: p.md\n", "首页: Home, 页面: Page")
     assert project.build().returncode == 0

@@ -22,10 +22,14 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route
 from tests.test_built_site import PAGES, url_path
 from tests.test_notebooks import EXAMPLES
 from tools.runner import ROOT
+from tests.project import DEFAULT, OTHER, SITE
+from tools import generate
 
 ARTIFACTS = ROOT / "test-artifacts"
 WIDE = {"width": 1280, "height": 900}
 SLUGS = PAGES + [f"notebooks/{p.stem}" for p in EXAMPLES]
+LANGS = [x.code for x in SITE.locales]
+GENERATED = {x.code: generate.for_locale(SITE, x) for x in SITE.generated}
 
 
 @pytest.fixture(scope="session")
@@ -79,23 +83,28 @@ def reader(browser: Browser, base_url: str) -> Iterator[Reader]:
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_home_page_and_screenshots(reader: Reader, lang: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page = reader.open(url_path("index", lang))
     assert page.locator("html").get_attribute("lang") == lang
-    assert ("PyTorch 笔记" if lang == "zh" else "PyTorch Notes") in page.title()
+    title = "PyTorch 笔记" if lang == DEFAULT else "PyTorch Notes"
+    assert GENERATED.get(lang, lambda t: t)(title) in page.title()
     page.screenshot(path=ARTIFACTS / f"home-{lang}.png", full_page=True)
     reader.open(url_path("tensors", lang)).screenshot(  # the first screen: 4 MB full page
         path=ARTIFACTS / f"tensors-{lang}.png")
     reader.check_clean()
 
 
-@pytest.mark.parametrize(("lang", "other"), [("zh", "en"), ("en", "zh")])
+# Each language to each other one, in mkdocs.yml's order and back.
+@pytest.mark.parametrize(("lang", "other"), list(zip(LANGS, LANGS[1:] + LANGS[:1]))
+                         + list(zip(LANGS[1:] + LANGS[:1], LANGS)))
 def test_language_switch_lands_on_the_same_page(reader: Reader, lang: str,
                                                 other: str) -> None:
     page = reader.open(url_path("autograd", lang) + "#graph-example")
     page.hover(".md-header__option .md-select")
+    offered = page.locator("a.md-select__link").all_inner_texts()
+    assert [t.strip() for t in offered] == [x.name for x in SITE.locales]
     page.click(f'a.md-select__link[hreflang="{other}"]')
     page.wait_for_load_state("networkidle")
     assert page.url == reader.base_url + url_path("autograd", other)
@@ -104,8 +113,10 @@ def test_language_switch_lands_on_the_same_page(reader: Reader, lang: str,
 
 
 @pytest.mark.parametrize(("lang", "term", "expect"), [
-    ("zh", "张量", "张量"), ("zh", "自动求导", "求导"), ("zh", "广播", "广播"),
-    ("en", "broadcast", "broadcast"), ("en", "autograd", "autograd")])
+    (DEFAULT, "张量", "张量"), (DEFAULT, "自动求导", "求导"), (DEFAULT, "广播", "广播"),
+    (OTHER, "broadcast", "broadcast"), (OTHER, "autograd", "autograd")] + [
+    (code, convert(term), convert(expect)) for code, convert in GENERATED.items()
+    for term, expect in (("张量", "张量"), ("自动求导", "求导"), ("广播", "广播"))])
 def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str,
                                          expect: str) -> None:
     page = reader.open(url_path("index", lang))
@@ -123,7 +134,7 @@ def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str,
 # with the page that teaches it: it must be among the first five pages listed, and the
 # first result must be in the reader's own language.
 SEARCHES = {
-    "en": [("tensors", "tensors"), ("creating tensors", "tensors"), ("reshape", "tensors"),
+    OTHER: [("tensors", "tensors"), ("creating tensors", "tensors"), ("reshape", "tensors"),
            ("broadcasting", "tensors"), ("gradients", "autograd"), ("autograd", "autograd"),
            ("backward", "autograd"), ("computational graph", "autograd"),
            ("detach", "autograd"), ("no_grad", "autograd"), ("dataset", "data"),
@@ -138,7 +149,7 @@ SEARCHES = {
            ("multiple gpus", "devices"), ("pretrained weights", "torchvision"),
            ("debugging", "debugging"), ("sine", "examples/sine-fitting"),
            ("mixed precision", "examples/fast-training")],
-    "zh": [("张量", "tensors"), ("创建张量", "tensors"), ("形状", "tensors"), ("广播", "tensors"),
+    DEFAULT: [("张量", "tensors"), ("创建张量", "tensors"), ("形状", "tensors"), ("广播", "tensors"),
            ("自动求导", "autograd"), ("梯度", "autograd"), ("反向传播", "autograd"),
            ("计算图", "autograd"), ("数据集", "data"), ("数据加载", "data"),
            ("变换", "torchvision"), ("自定义模块", "examples/custom-module"),
@@ -152,7 +163,12 @@ SEARCHES = {
 }
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+# A generated language's readers type its words: the default language's queries, converted.
+SEARCHES.update({code: [(convert(q), t) for q, t in SEARCHES[SITE.locale(code).source or ""]]
+                 for code, convert in GENERATED.items()})
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_search_finds_the_page_that_teaches_it(reader: Reader, lang: str) -> None:
     page = reader.open(url_path("index", lang))
     box, meta = ".md-search__input", ".md-search-result__meta"
@@ -161,7 +177,7 @@ def test_search_finds_the_page_that_teaches_it(reader: Reader, lang: str) -> Non
     # (before, it says "Initializing search") and whenever the box is empty.
     idle = page.evaluate("JSON.parse(document.querySelector('#__config').textContent)"
                          ".translations['search.result.placeholder']")
-    own = url_path("index", lang)  # "" or "en/": where this language's pages live
+    own = url_path("index", lang)  # where this language's pages live
     misses = []
     for query, teaches in SEARCHES[lang]:
         page.fill(box, "")
@@ -182,7 +198,7 @@ def test_search_finds_the_page_that_teaches_it(reader: Reader, lang: str) -> Non
 
 
 def test_copy_button_copies_the_snippet_file(reader: Reader) -> None:
-    page = reader.open(url_path("tensors", "en"))
+    page = reader.open(url_path("tensors", OTHER))
     block = page.locator("div.highlight:has(span.filename):visible").first
     name = block.locator("span.filename").inner_text()
     block.hover()
@@ -193,7 +209,7 @@ def test_copy_button_copies_the_snippet_file(reader: Reader) -> None:
 
 
 def test_dark_mode_toggle(reader: Reader) -> None:
-    page = reader.open(url_path("index", "en"))
+    page = reader.open(url_path("index", OTHER))
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
@@ -210,7 +226,7 @@ def test_figures_follow_the_palette(reader: Reader) -> None:
     from PIL import Image
 
     ARTIFACTS.mkdir(exist_ok=True)
-    page = reader.open(url_path("layers", "en"))
+    page = reader.open(url_path("layers", OTHER))
     shown = page.locator(".snippet-output__figure:visible")
     count = shown.count()
     assert count and page.locator(".snippet-output__figure").count() == 2 * count
@@ -239,8 +255,9 @@ AXE_PAGES = ["index", "data", "examples/custom-module", "examples/report",
              "notebooks/linear_broadcasting", "search"]
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("lang", "scheme"), [
+    (x.code, scheme) for x in SITE.locales
+    for scheme in (["default", "slate"] if not x.generated else ["default"])])
 def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
                                                  scheme: str) -> None:
     """axe-core on every page type, in each language and palette: no serious or critical
@@ -248,12 +265,13 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
 
     Colour contrast, three quarters of axe's time, depends on the palette's CSS, which
     every language shares: it is checked on the default language's pages, in both
-    palettes; the other language's pages get every other rule."""
+    palettes; the other languages' pages get every other rule (a generated language's in
+    one palette: its pages are the default language's, converted)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe, serious, rest = Axe(), [], {}
     options: dict[str, object] = {"resultTypes": ["violations"]}
-    if lang != "zh":
+    if lang != DEFAULT:
         options["rules"] = {"color-contrast": {"enabled": False}}
     page = reader.open(url_path("index", lang), wait_until="load")
     if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
@@ -262,7 +280,8 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
         if slug == "search":
             page = reader.open(url_path("index", lang), wait_until="load")
             page.click(".md-search__input")
-            page.fill(".md-search__input", "tensor" if lang == "en" else "张量")
+            page.fill(".md-search__input", "tensor" if lang == OTHER else
+                      GENERATED.get(lang, lambda t: t)("张量"))
             page.locator(".md-search-result__item").first.wait_for()
         else:
             page = reader.open(url_path(slug, lang), wait_until="load")
@@ -313,7 +332,7 @@ def test_narrow_screen_keeps_diagrams_legible(reader: Reader) -> None:
     """The data page on a phone: nothing but its scroll boxes is wider than the screen,
     and its diagram keeps its size in a box that scrolls (screenshot in test-artifacts/)."""
     reader.page.set_viewport_size(NARROW)
-    page = reader.open(url_path("data", "en"), wait_until="load")
+    page = reader.open(url_path("data", OTHER), wait_until="load")
     page.wait_for_function("[...document.querySelectorAll('.mermaid')]"
                            ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
                            timeout=15000)
@@ -336,7 +355,7 @@ def tab(browser: Browser, base_url: str) -> Iterator[Reader]:
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("slug", SLUGS)
 def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
     reader = tab

@@ -19,6 +19,7 @@ import pytest
 
 from tests.test_serve import free_port, shown
 from tools.runner import ROOT, Runner
+from tests.project import DEFAULT, OTHER
 
 # command (as documented, comment stripped) -> what runs it
 COVERED = {
@@ -28,7 +29,7 @@ COVERED = {
         ".ci/run, exactly",
     "python -m tools.runner snippets/autograd/retain_grad.py": "test_runner_command",
     "mkdocs serve": "test_readme_serve_command, tests/test_serve.py",
-    "pytest docs/autograd.zh.md docs/autograd.en.md": "test_one_page_of_blocks",
+    f"pytest docs/autograd.{DEFAULT}.md docs/autograd.{OTHER}.md": "test_one_page_of_blocks",
     "pytest": ".ci/run",
     "python -m tools.check tensors": "test_check_command",
     "python -m tools.sync": "test_sync_command",
@@ -65,11 +66,11 @@ def test_runner_command() -> None:
 
 def test_one_page_of_blocks() -> None:
     """The one-page command of CONTRIBUTING.md collects and passes that page's blocks."""
-    page = ROOT / "docs/autograd.zh.md"
+    page = ROOT / f"docs/autograd.{DEFAULT}.md"
     blocks = len(re.findall(r'^\s*--8<-- "[^"]+\.py"', page.read_text("utf-8"), re.M))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    r = subprocess.run([shutil.which("pytest") or "pytest", "docs/autograd.zh.md",
-                        "docs/autograd.en.md", "-p", "no:cacheprovider", "-n", "0"],
+    r = subprocess.run([shutil.which("pytest") or "pytest", f"docs/autograd.{DEFAULT}.md",
+                        f"docs/autograd.{OTHER}.md", "-p", "no:cacheprovider", "-n", "0"],
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stdout[-3000:]
     assert f"{2 * blocks} passed" in r.stdout
@@ -94,7 +95,7 @@ def test_readme_serve_command() -> None:
                 except OSError:
                     time.sleep(0.5)
         assert len(pages) == 2, "mkdocs serve did not answer"
-        assert '<html lang="zh"' in pages[""]
+        assert f'<html lang="{DEFAULT}"' in pages[""]
         outputs = shown(pages["tensors/"])
         assert outputs and "snippet-output--pending" not in pages["tensors/"]
         first = re.search(r'data-snippet="(snippets/tensors/[^"]+)"', pages["tensors/"])
@@ -114,9 +115,9 @@ def test_check_command() -> None:
                        capture_output=True, text=True, timeout=300)
     seconds = time.monotonic() - start
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
-    assert r.stdout.startswith("# docs/tensors.zh.md: rules OK\n")
+    assert r.stdout.startswith(f"# docs/tensors.{DEFAULT}.md: rules OK\n")
     blocks = [i for i in re.findall(r'--8<-- "([^"]+\.py)"',
-                                    (ROOT / "docs/tensors.zh.md").read_text("utf-8"))]
+                                    (ROOT / f"docs/tensors.{DEFAULT}.md").read_text("utf-8"))]
     assert r.stdout.count("\n== snippets/tensors/") + r.stdout.startswith("== ") == len(blocks)
     assert seconds < 30, f"tools.check tensors took {seconds:.1f} s warm"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.project import Project
+from tests.project import DEFAULT, OTHER, Project
 from tests.test_pipeline import outputs
 from tools import pages
 from tools.check import rerun_differences
@@ -16,7 +16,7 @@ from tools.runner import ROOT, Runner
 
 def chapter_snippets() -> list[Path]:
     found: dict[Path, None] = {}
-    for page in sorted((ROOT / "docs").rglob("*.zh.md")):
+    for page in sorted((ROOT / "docs").rglob(f"*.{DEFAULT}.md")):
         if page.relative_to(ROOT / "docs").parts[0] == "examples":
             continue  # the long examples run once; they print their seeds' results
         for inc in pages.includes(page.read_text(encoding="utf-8")):
@@ -44,8 +44,8 @@ def test_the_lane_catches_an_unseeded_snippet(tmp_path: Path) -> None:
     assert problem.startswith("snippets/p/unseeded.py: a second run printed something else, "
                               "line 1: 'draw: ")
     assert "mark it '# output varies: why'" in problem
-    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
     zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
     assert en.count("this output changes from run to run") == 1
     assert zh.count("每次运行的输出都会不同") == 1
-    assert len(outputs(project.path / "site/en/p/index.html")) == 3
+    assert len(outputs(project.path / f"site/{OTHER}/p/index.html")) == 3

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import Project, page
+from tests.project import DEFAULT, OTHER, Project, page
 from tests.test_pipeline import outputs
 from tools import runner as runner_module
 from tools.runner import Runner, SnippetError
@@ -36,7 +36,7 @@ def test_console_script_cold_build_with_the_fork_server(project: Project) -> Non
     project.pages("p", "p/a.py")
     r = project.build(SNIPPETS_FORKSERVER="1")
     assert r.returncode == 0, r.stderr[-3000:]
-    assert outputs(project.path / "site/en/p/index.html") == ["2.0\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["2.0\n"]
 
 
 UNSEEDED = "import random, numpy, torch\nprint(random.random(), numpy.random.rand(), " \
@@ -90,7 +90,7 @@ def test_no_process_outlives_its_snippet(project: Project, tmp_path: Path) -> No
     project.pages("p", "p/exits.py", "p/times_out.py")
     for runs, forkserver in enumerate(("1", "0"), 1):
         r = project.build(SNIPPETS_FORKSERVER=forkserver, SNIPPETS_TIMEOUT="1")
-        assert "snippets/p/times_out.py (shown on page p.zh.md): timed out after 1 s" in r.stderr
+        assert f"snippets/p/times_out.py (shown on page p.{DEFAULT}.md): timed out after 1 s" in r.stderr
         assert project.executions()["snippets/p/exits.py"] == runs  # it ran, and ended
         time.sleep(2.5)  # a child that survived would have written by now
         written = [p.name for p in late.values() if p.exists()]
@@ -115,7 +115,7 @@ def test_a_snippet_cannot_write_into_the_project_or_the_cache(project: Project) 
         project.pages("p", "p/a.py", f"p/{name}.py")
         r = project.build()
         assert r.returncode == 1
-        assert f"snippets/p/{name}.py (shown on page p.zh.md): exited with status 1" in r.stderr
+        assert f"snippets/p/{name}.py (shown on page p.{DEFAULT}.md): exited with status 1" in r.stderr
         assert "a snippet may not write into the project" in r.stderr
         assert ("'.cache/snippets/" if name == "evil" else "'snippets/p/litter.py.out'") \
             in r.stderr
@@ -124,7 +124,7 @@ def test_a_snippet_cannot_write_into_the_project_or_the_cache(project: Project) 
     assert not (project.path / "snippets/p/litter.py.out").exists()
     project.pages("p", "p/a.py")
     assert project.build().returncode == 0
-    assert outputs(project.path / "site/en/p/index.html") == ["the real output\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["the real output\n"]
     assert project.executions()["snippets/p/a.py"] == 1
 
 
@@ -134,7 +134,7 @@ def test_refused_write_names_the_file(project: Project) -> None:
     project.pages("p", "p/litter.py")
     r = project.build()
     assert r.returncode == 1
-    assert "snippets/p/litter.py (shown on page p.zh.md): exited with status 1" in r.stderr
+    assert f"snippets/p/litter.py (shown on page p.{DEFAULT}.md): exited with status 1" in r.stderr
     assert "'snippets/p/out.txt'" in r.stderr  # the file, not an "orphan snippet"
     assert "orphan" not in r.stderr
 
@@ -163,7 +163,7 @@ def test_a_damaged_cache_entry_is_reported_and_run_again(project: Project,
     assert re.search(r"snippets/p/a.py: cache entry \w+ (is malformed|is incomplete|was "
                      r"changed outside the runner).*; it will run again", r.stderr), r.stderr
     assert project.executions() == {"snippets/p/a.py": 2}
-    assert outputs(project.path / "site/en/p/index.html") == ["a\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["a\n"]
 
 
 def test_a_damaged_search_cache_is_rebuilt(tmp_path: Path) -> None:
@@ -208,16 +208,16 @@ def test_includes_must_stay_inside_snippets(project: Project, case: str) -> None
     (project.path / "snippets/p/link.py").symlink_to(secret)
     project.write("snippets/p/ok.py", "print('ok')\n")
     line = INCLUDES[case].format(secret=secret)
-    for lang in ("zh", "en"):
+    for lang in (DEFAULT, OTHER):
         project.write(f"docs/p.{lang}.md", page("p/ok.py", lang=lang) +
                       f"\n```python\n{line}\n```\n")
     r = project.build()
     assert r.returncode == 1
-    assert re.search(rf"docs/p.zh.md:7: include '[^']+' (leaves snippets/|is an absolute "
+    assert re.search(rf"docs/p.{DEFAULT}.md:7: include '[^']+' (leaves snippets/|is an absolute "
                      rf"path|is a link leading out of snippets/).*nothing was run", r.stderr), \
         r.stderr
     r = project.codeblocks()
-    assert r.returncode == 1 and "docs/p.en.md, line 7: include" in r.stdout
+    assert r.returncode == 1 and f"docs/p.{OTHER}.md:7: include" in r.stdout
     assert "secret.py" not in project.executions()
     assert not any("secret" in k or "link" in k for k in project.executions())
 
@@ -229,38 +229,38 @@ PYTHON_FENCES = ["py", "py3", "python3", "ipython", "pycon", "{ .python }",
 @pytest.mark.parametrize("info", PYTHON_FENCES)
 def test_every_fence_that_highlights_as_python_must_include_a_snippet(
         project: Project, info: str) -> None:
-    for lang in ("zh", "en"):
+    for lang in (DEFAULT, OTHER):
         project.write(f"docs/p.{lang}.md", page(lang=lang) + f"\n```{info}\nprint(1)\n```\n")
     r = project.build()
     assert r.returncode == 1
-    assert "docs/p.zh.md:3: python block typed into the page" in r.stderr
+    assert f"docs/p.{DEFAULT}.md:3: python block typed into the page" in r.stderr
     r = project.codeblocks()
     assert r.returncode == 1
-    assert "docs/p.zh.md, line 3: python block typed into the page" in r.stdout
+    assert f"docs/p.{DEFAULT}.md:3: python block typed into the page" in r.stdout
 
 
 def test_an_included_python_fence_of_any_spelling_is_run(project: Project) -> None:
     project.write("snippets/p/a.py", "print('ran')\n")
-    for lang in ("zh", "en"):
+    for lang in (DEFAULT, OTHER):
         project.write(f"docs/p.{lang}.md", page(lang=lang) +
                       '\n``` { .py3 title="mine" }\n--8<-- "p/a.py"\n```\n')
     r = project.build()
     assert r.returncode == 0, r.stderr
-    assert outputs(project.path / "site/en/p/index.html") == ["ran\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["ran\n"]
     r = project.codeblocks()
     assert r.returncode == 0 and "2 passed" in r.stdout
 
 
 def test_a_python_file_in_a_text_fence_is_refused(project: Project) -> None:
     project.write("snippets/p/a.py", "print('ran')\n")
-    for lang in ("zh", "en"):
+    for lang in (DEFAULT, OTHER):
         project.write(f"docs/p.{lang}.md", page(lang=lang) +
                       '\n```text\n--8<-- "p/a.py"\n```\n')
     r = project.build()
     assert r.returncode == 1
-    assert "docs/p.zh.md:3: 'p/a.py' is Python, shown in a 'text' fence" in r.stderr
+    assert f"docs/p.{DEFAULT}.md:3: 'p/a.py' is Python, shown in a 'text' fence" in r.stderr
     r = project.codeblocks()
-    assert r.returncode == 1 and "docs/p.zh.md, line 3: 'p/a.py' is Python" in r.stdout
+    assert r.returncode == 1 and f"docs/p.{DEFAULT}.md:3: 'p/a.py' is Python" in r.stdout
     assert project.executions() == {}
 
 
@@ -288,7 +288,7 @@ def test_output_and_memory_limits_fail_clearly(project: Project, case: str) -> N
     project.pages("p", "p/big.py")
     r = project.build(**env)
     assert r.returncode == 1
-    assert "snippets/p/big.py (shown on page p.zh.md): " in r.stderr
+    assert f"snippets/p/big.py (shown on page p.{DEFAULT}.md): " in r.stderr
     assert message in r.stderr, r.stderr
     assert project.cache_entries() == []
 
@@ -301,20 +301,20 @@ def test_stderr_is_shown_and_os_exit_0_is_success(project: Project) -> None:
     project.pages("p", "p/warns.py", "p/exits.py")
     r = project.build()
     assert r.returncode == 0, r.stderr
-    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
-    assert outputs(project.path / "site/en/p/index.html") == ["result\n", "before\n"]
+    en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["result\n", "before\n"]
     stderr = re.findall(r'<p class="snippet-output__stream">stderr</p>\n'
                         r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code>', en, re.S)
     assert len(stderr) == 1 and "UserWarning: check this" in stderr[0]
 
 
 def test_no_placeholder_can_reach_a_built_site(project: Project) -> None:
-    for lang in ("zh", "en"):
+    for lang in (DEFAULT, OTHER):
         project.write(f"docs/p.{lang}.md", page(lang=lang) +
                       '\n<div class="snippet-output snippet-output--pending"></div>\n')
     r = project.build()
     assert r.returncode == 1
-    assert "p.zh.md: a placeholder for a running snippet reached a 'build' build" in r.stderr
+    assert f"p.{DEFAULT}.md: a placeholder for a running snippet reached a 'build' build" in r.stderr
 
 
 def test_runner_help_and_figure_paths(project: Project) -> None:

@@ -28,10 +28,11 @@ import pytest
 from tools import notebooks
 from tools._child import CELL, split_cells
 from tools.runner import ROOT, Runner, mask_timings
+from tests.project import DEFAULT, OTHER, SITE
 
 EXAMPLES = sorted(p for p in (ROOT / "snippets/examples").glob("*.py")
                   if notebooks.is_notebook_source(p))
-LANGS = {"zh": "", "en": "en/"}
+LANGS = {x.code: x.prefix for x in SITE.locales}
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +54,9 @@ def fetch(url: str) -> bytes:
 def example_page(snippet: Path) -> str:
     """The docs page (slug) whose block shows ``snippet``."""
     rel = snippet.relative_to(ROOT / "snippets").as_posix()
-    for page in sorted((ROOT / "docs").rglob("*.zh.md")):
+    for page in sorted((ROOT / "docs").rglob(f"*.{DEFAULT}.md")):
         if f'"{rel}"' in page.read_text(encoding="utf-8"):
-            return page.relative_to(ROOT / "docs").as_posix()[: -len(".zh.md")]
+            return page.relative_to(ROOT / "docs").as_posix()[: -len(f".{DEFAULT}.md")]
     raise AssertionError(f"no page shows {rel}")
 
 

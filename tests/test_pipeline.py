@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import Project, page
+from tests.project import DEFAULT, OTHER, SITE, Project, page
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_output_on_page_is_byte_for_byte(project: Project) -> None:
     project.pages("p", "p/tricky.py")
     r = project.build()
     assert r.returncode == 0, r.stderr
-    for built in ("site/p/index.html", "site/en/p/index.html"):
+    for built in ("site/p/index.html", f"site/{OTHER}/p/index.html"):
         assert outputs(project.path / built) == [tricky]
     assert project.executions() == {"snippets/p/tricky.py": 1}
 
@@ -54,7 +54,7 @@ def test_caption_title_and_figures(project: Project) -> None:
     r = project.build()
     assert r.returncode == 0, r.stderr
     zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
-    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
     assert '<span class="filename">snippets/p/plot.py</span>' in en
     assert re.search(r"输出 · cpu · torch \S+ · \d+\.\d+ s", zh)
     assert re.search(r"Output · cpu · torch \S+ · \d+\.\d+ s", en)
@@ -90,7 +90,7 @@ def test_cache_counts_executions(project: Project) -> None:
     r = project.build()
     assert r.returncode == 0, r.stderr
     assert project.executions() == {"snippets/p/a.py": 1, "snippets/p/b.py": 2}
-    assert outputs(project.path / "site/en/p/index.html") == ["a\n", "b, edited\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["a\n", "b, edited\n"]
 
 
 def test_data_read_by_a_snippet_is_part_of_the_key(project: Project) -> None:
@@ -103,7 +103,7 @@ def test_data_read_by_a_snippet_is_part_of_the_key(project: Project) -> None:
     project.write("data/numbers.txt", "4 5 6\n")
     assert project.build().returncode == 0
     assert project.executions() == {"snippets/p/read.py": 2}
-    assert outputs(project.path / "site/en/p/index.html") == ["4 5 6\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["4 5 6\n"]
 
 
 def test_require_cached_executes_nothing(project: Project) -> None:
@@ -111,7 +111,7 @@ def test_require_cached_executes_nothing(project: Project) -> None:
     project.pages("p", "p/a.py")
     r = project.build(SNIPPETS_REQUIRE_CACHED="1")
     assert r.returncode == 1
-    assert "snippets/p/a.py (shown on page p.zh.md): no cached output" in r.stderr
+    assert f"snippets/p/a.py (shown on page p.{DEFAULT}.md): no cached output" in r.stderr
     assert project.executions() == {}
 
 
@@ -124,11 +124,11 @@ def test_main_guard_body_really_runs(project: Project) -> None:
     r = project.codeblocks()
     assert r.returncode == 1
     assert "2 failed, 2 passed" in r.stdout
-    assert "snippets/p/guarded_fails.py (shown on page docs/p.en.md, line" in r.stdout
+    assert f"snippets/p/guarded_fails.py (shown on page docs/p.{OTHER}.md:" in r.stdout
     assert "exited with status 3" in r.stdout
     project.write("snippets/p/guarded_fails.py", "print('fixed')\n")
     assert project.build().returncode == 0
-    assert outputs(project.path / "site/en/p/index.html") == ["ran as __main__\n",
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["ran as __main__\n",
                                                               "fixed\n"]
 
 
@@ -178,8 +178,9 @@ def test_examples_become_notebook_pages_without_running_again(tmp_path: Path) ->
     r = project.build()
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (project.path / "docs/notebooks").iterdir()) == [
-        "demo.en.ipynb", "demo.zh.ipynb"]
-    for prefix, word in (("", "笔记本"), ("en/", "notebook")):
+        f"demo.{OTHER}.ipynb", f"demo.{DEFAULT}.ipynb"]
+    for prefix, word in ((SITE.locale(DEFAULT).prefix, "笔记本"),
+                         (SITE.locale(OTHER).prefix, "notebook")):
         folder = project.path / "site" / prefix / "notebooks/demo"
         nb_page = (folder / "index.html").read_text(encoding="utf-8")
         assert "total = 2" in nb_page and "from a child process" in nb_page
@@ -216,19 +217,19 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     r = project.build()
     assert r.returncode == 0, r.stderr
     zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
-    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
     assert 'class="tabbed-set tabbed-alternate"' in en
     assert ">This build · cpu</label>" in en and ">本次构建 · cpu</label>" in zh
     today = data["date"]
     assert f">NVIDIA Test GPU · recorded {today}</label>" in en
     assert f">NVIDIA Test GPU · 录制于 {today}</label>" in zh
-    assert outputs(project.path / "site/en/p/index.html") == ["same code, other device\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["same code, other device\n"]
     assert "<pre><code tabindex=\"0\">recorded on gpu\n</code></pre>" in en
     assert "Output · cuda (NVIDIA Test GPU) · torch 2.11.0" in en
 
     project.write("snippets/p/dev.py", "print('changed after recording')\n")
     assert project.build().returncode == 0
-    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
     assert "stale: the code changed since" in en
     [problem] = record.problems(project.path)
     assert problem.startswith("recordings/p/dev.py.json: stale, snippets/p/dev.py changed")
@@ -281,7 +282,7 @@ def test_cached_search_entries_equal_fresh_ones(tmp_path: Path) -> None:
     cold = index.read_text(encoding="utf-8")
     assert project.build().returncode == 0  # every page's entries from .cache/search/
     assert index.read_text(encoding="utf-8") == cold
-    project.write("docs/p.en.md", page("p/a.py") + "\nA new word: zebra.\n")
+    project.write(f"docs/p.{OTHER}.md", page("p/a.py") + "\nA new word: zebra.\n")
     assert project.build().returncode == 0
     assert "zebra" in index.read_text(encoding="utf-8")
 
@@ -323,11 +324,11 @@ def test_failing_snippet_fails_build_and_tests(project: Project, case: str) -> N
     project.pages("p", "p/bad.py")
     r = project.build(SNIPPETS_TIMEOUT=limit)
     assert r.returncode == 1
-    assert f"snippets/p/bad.py (shown on page p.zh.md): {status}" in r.stderr
+    assert f"snippets/p/bad.py (shown on page p.{DEFAULT}.md): {status}" in r.stderr
     assert detail in r.stderr
     r = project.codeblocks(SNIPPETS_TIMEOUT=limit)
     assert r.returncode == 1 and "2 failed" in r.stdout
-    assert f"snippets/p/bad.py (shown on page docs/p.zh.md, line 3): {status}" in r.stdout
+    assert f"snippets/p/bad.py (shown on page docs/p.{DEFAULT}.md:3): {status}" in r.stdout
 
 
 def test_library_deprecation_inside_torch_is_not_the_snippets_fault(
@@ -336,9 +337,9 @@ def test_library_deprecation_inside_torch_is_not_the_snippets_fault(
     project.write("snippets/p/lib.py", "import warnings\n"
                   "def lib():\n    warnings.warn('x', DeprecationWarning, stacklevel=1)\n")
     project.write("snippets/p/uses_lib.py", "import lib\nlib.lib()\nprint('ok')\n")
-    project.write("docs/p.zh.md", page("p/uses_lib.py", lang="zh") +
+    project.write(f"docs/p.{DEFAULT}.md", page("p/uses_lib.py", lang=DEFAULT) +
                   '\n```python\n--8<-- "p/lib.py"\n```\n')
-    project.write("docs/p.en.md", page("p/uses_lib.py") +
+    project.write(f"docs/p.{OTHER}.md", page("p/uses_lib.py") +
                   '\n```python\n--8<-- "p/lib.py"\n```\n')
     r = project.build()
     assert r.returncode == 0, r.stderr
@@ -346,51 +347,51 @@ def test_library_deprecation_inside_torch_is_not_the_snippets_fault(
 
 RULES = {
     "missing snippet": (
-        {"docs/p.zh.md": page("p/missing.py", lang="zh"),
-         "docs/p.en.md": page("p/missing.py")},
-        ["docs/p.zh.md:3: snippet snippets/p/missing.py not found"],
-        ["docs/p.en.md, line 3: snippet snippets/p/missing.py not found"]),
+        {f"docs/p.{DEFAULT}.md": page("p/missing.py", lang=DEFAULT),
+         f"docs/p.{OTHER}.md": page("p/missing.py")},
+        [f"docs/p.{DEFAULT}.md:3: snippet snippets/p/missing.py not found"],
+        [f"docs/p.{OTHER}.md:3: snippet snippets/p/missing.py not found"]),
     "missing twin": (
-        {"docs/p.zh.md": page("p/a.py", lang="zh"), "snippets/p/a.py": "print(1)\n"},
-        ["docs/p.zh.md: its translation docs/p.en.md is missing"], None),
+        {f"docs/p.{DEFAULT}.md": page("p/a.py", lang=DEFAULT), "snippets/p/a.py": "print(1)\n"},
+        [f"docs/p.{DEFAULT}.md: its translation docs/p.{OTHER}.md is missing"], None),
     "different includes": (
-        {"docs/p.zh.md": page("p/a.py", lang="zh"), "docs/p.en.md": page("p/b.py"),
+        {f"docs/p.{DEFAULT}.md": page("p/a.py", lang=DEFAULT), f"docs/p.{OTHER}.md": page("p/b.py"),
          "snippets/p/a.py": "print(1)\n", "snippets/p/b.py": "print(2)\n"},
-        ["docs/p.zh.md and docs/p.en.md: snippet includes differ: 'p/a.py' is included 1x in"
-         " docs/p.zh.md (line 3) but 0x in docs/p.en.md; 'p/b.py' is included 0x in "
-         "docs/p.zh.md but 1x in docs/p.en.md (line 3)"],
+        [f"docs/p.{DEFAULT}.md and docs/p.{OTHER}.md: snippet includes differ: 'p/a.py' is included 1x in"
+         f" docs/p.{DEFAULT}.md (line 3) but 0x in docs/p.{OTHER}.md; 'p/b.py' is included 0x in "
+         f"docs/p.{DEFAULT}.md but 1x in docs/p.{OTHER}.md (line 3)"],
         None),
     "twins include a snippet a different number of times": (
-        {"docs/p.zh.md": page("p/a.py", "p/a.py", lang="zh"), "docs/p.en.md": page("p/a.py"),
+        {f"docs/p.{DEFAULT}.md": page("p/a.py", "p/a.py", lang=DEFAULT), f"docs/p.{OTHER}.md": page("p/a.py"),
          "snippets/p/a.py": "print(1)\n"},
-        ["'p/a.py' is included 2x in docs/p.zh.md (line 3, 7) but 1x in docs/p.en.md "
+        [f"'p/a.py' is included 2x in docs/p.{DEFAULT}.md (line 3, 7) but 1x in docs/p.{OTHER}.md "
          "(line 3)"], None),
     "different anchors": (
-        {"docs/p.zh.md": "# 页面 { #page }\n\n## 一 { #one }\n",
-         "docs/p.en.md": "# Page { #page }\n\n## One { #first }\n"},
-        ["docs/p.zh.md and docs/p.en.md: heading anchors differ: ['one', 'first']"],
+        {f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一 { #one }\n",
+         f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One { #first }\n"},
+        [f"docs/p.{DEFAULT}.md and docs/p.{OTHER}.md: heading anchors differ: ['one', 'first']"],
         None),
     "heading without anchor": (
-        {"docs/p.zh.md": "# 页面 { #page }\n\n## 一\n",
-         "docs/p.en.md": "# Page { #page }\n\n## One\n"},
-        ["docs/p.zh.md:3: heading '一' needs an explicit { #anchor }"], None),
+        {f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一\n",
+         f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One\n"},
+        [f"docs/p.{DEFAULT}.md:3: heading '一' needs an explicit {{ #anchor }}"], None),
     "orphan snippet": (
-        {"docs/p.zh.md": page(lang="zh"), "docs/p.en.md": page(),
+        {f"docs/p.{DEFAULT}.md": page(lang=DEFAULT), f"docs/p.{OTHER}.md": page(),
          "snippets/p/unused.py": "print(1)\n"},
         ["snippets/p/unused.py: orphan snippet, no page includes it"], None),
     "typed python": (
-        {"docs/p.zh.md": page(lang="zh") + "\n```python\nprint(1)\n```\n",
-         "docs/p.en.md": page() + "\n```python\nprint(1)\n```\n"},
-        ["docs/p.zh.md:3: python block typed into the page"],
-        ["docs/p.zh.md, line 3: python block typed into the page"]),
+        {f"docs/p.{DEFAULT}.md": page(lang=DEFAULT) + "\n```python\nprint(1)\n```\n",
+         f"docs/p.{OTHER}.md": page() + "\n```python\nprint(1)\n```\n"},
+        [f"docs/p.{DEFAULT}.md:3: python block typed into the page"],
+        [f"docs/p.{DEFAULT}.md:3: python block typed into the page"]),
     "shell fence": (
-        {"docs/p.zh.md": page(lang="zh") + "\n```bash\nls\n```\n",
-         "docs/p.en.md": page() + "\n```bash\nls\n```\n"},
-        ["docs/p.zh.md:3: 'bash' fence would be executed; use 'console'"],
-        ["docs/p.zh.md, line 3: 'bash' fence would be executed; use 'console'"]),
+        {f"docs/p.{DEFAULT}.md": page(lang=DEFAULT) + "\n```bash\nls\n```\n",
+         f"docs/p.{OTHER}.md": page() + "\n```bash\nls\n```\n"},
+        [f"docs/p.{DEFAULT}.md:3: 'bash' fence would be executed; use 'console'"],
+        [f"docs/p.{DEFAULT}.md:3: 'bash' fence would be executed; use 'console'"]),
     "page without language": (
         {"docs/p.md": "# P { #p }\n"},
-        ["docs/p.md: name a page x.zh.md or x.en.md"], None),
+        [f"docs/p.md: name a page x.<language>.md, one of: x.{DEFAULT}.md, x.{OTHER}.md"], None),
 }
 
 

@@ -11,16 +11,17 @@ import pytest
 
 from tools import pages
 from tools.runner import ROOT, Runner
+from tests.project import DEFAULT, OTHER
 
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
-ZH_PAGES = [p for p in PAGES if p.endswith(".zh.md")]
+ZH_PAGES = [p for p in PAGES if p.endswith(f".{DEFAULT}.md")]
 
 
 def slug(page: str) -> str:
-    """``examples/lenet.zh.md`` -> ``examples/lenet``: what both twins share."""
-    return page[: -len(".zh.md")]
+    f"""``examples/lenet.{DEFAULT}.md`` -> ``examples/lenet``: what both twins share."""
+    return page[: -len(f".{DEFAULT}.md")]
 
 
 def prose_lines(text: str) -> list[tuple[int, str]]:
@@ -185,7 +186,7 @@ def quoted_numbers(text: str) -> list[tuple[int, str, str]]:
 
 
 def linked_pages(page: str, text: str) -> list[str]:
-    """The pages (``slug.zh.md``-style paths under docs/) that ``page`` links to."""
+    f"""The pages (``slug.{DEFAULT}.md``-style paths under docs/) that ``page`` links to."""
     out = []
     for target in re.findall(r"\]\(([^()#\s]+\.md)(?:#[^()\s]*)?\)", text):
         path = PurePosixPath(page).parent / target
@@ -233,9 +234,9 @@ def test_numbers_quoted_in_prose_are_real_outputs(page: str) -> None:
         "\n".join((SNIPPETS / s).read_text(encoding="utf-8") for s in snippets)))
     stale = []
     for n, number, line in quoted_numbers(text):
-        if (slug(page.replace(".en.md", ".zh.md")), number) in NOT_OUTPUT:
+        if (slug(page.replace(f".{OTHER}.md", f".{DEFAULT}.md")), number) in NOT_OUTPUT:
             continue
-        cited = CITED.get((slug(page.replace(".en.md", ".zh.md")), number))
+        cited = CITED.get((slug(page.replace(f".{OTHER}.md", f".{DEFAULT}.md")), number))
         if cited is None and number in code:
             continue  # a value from the code (a hyperparameter), not from a run
         where = [cited] if cited else snippets
@@ -250,7 +251,7 @@ def test_number_allow_lists_are_still_used() -> None:
     """An entry of NOT_OUTPUT or CITED whose number left its page must go too."""
     unused = []
     for (page_slug, number), why in {**NOT_OUTPUT, **CITED}.items():
-        quoted = {n for lang in ("zh", "en")
+        quoted = {n for lang in (DEFAULT, OTHER)
                   for _, n, _ in quoted_numbers((DOCS / f"{page_slug}.{lang}.md")
                                                 .read_text(encoding="utf-8"))}
         if number not in quoted:

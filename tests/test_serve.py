@@ -23,7 +23,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.project import Project
+from tests.project import OTHER, SITE, Project
+
+P_URL = SITE.locale(OTHER).url("p")  # the planted page, in the other language
 
 # Runs until the test creates the file it waits for: the placeholder stays until then.
 SLOW = ("import os, time\nwhile not os.path.exists({flag!r}):\n    time.sleep(0.1)\n"
@@ -103,38 +105,38 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 def test_serve_shows_placeholders_then_real_output_edits_and_errors(
         served: Served) -> None:
-    page = served.until("en/p/", lambda t: shown(t) == ["first version\n"], 60)
+    page = served.until(P_URL, lambda t: shown(t) == ["first version\n"], 60)
     assert "snippet-output--pending" in page and "first run" in page  # slow.py still runs
     served.flag.touch()
-    served.until("en/p/", lambda t: shown(t) == ["first version\n",  # no edit: it rebuilt
+    served.until(P_URL, lambda t: shown(t) == ["first version\n",  # no edit: it rebuilt
                                                  "slow output is here\n"], 30)
     a = served.project.path / "snippets/p/a.py"
     a.write_text("print('second version')\n")
-    served.until("en/p/", lambda t: shown(t)[:1] == ["second version\n"], 30)
+    served.until(P_URL, lambda t: shown(t)[:1] == ["second version\n"], 30)
 
     a.write_text("raise ValueError('broken on purpose')\n")
-    error = served.until("en/p/", lambda t: "Build failed" in t, 30)
+    error = served.until(P_URL, lambda t: "Build failed" in t, 30)
     assert "snippets/p/a.py" in error and "ValueError: broken on purpose" in error
     assert "Build failed" in served.get("")  # every page says so, and answers at once
 
     a.write_text("print('fixed')\n")
-    served.until("en/p/", lambda t: shown(t)[:1] == ["fixed\n"], 30)
+    served.until(P_URL, lambda t: shown(t)[:1] == ["fixed\n"], 30)
 
     # A draft no page includes yet is a note in the log, not a broken site (build: error).
     (served.project.path / "snippets/p/draft.py").write_text("print('soon')\n")
     served.until("", lambda t: "Build failed" not in t and t.count("draft.py") == 0 and
                  "Not on any page yet" in served.log.read_text(encoding="utf-8"), 30)
-    assert "Build failed" not in served.get("en/p/")
+    assert "Build failed" not in served.get(P_URL)
     log = served.log.read_text(encoding="utf-8")
     assert "will appear stuck" not in log
 
 
 def test_browser_sees_the_placeholder_replaced_without_reloading(
         served: Served, browser: Browser) -> None:
-    served.until("en/p/", lambda t: "snippet-output--pending" in t, 60)
+    served.until(P_URL, lambda t: "snippet-output--pending" in t, 60)
     tab = browser.new_page()
     try:
-        tab.goto(served.url + "en/p/")
+        tab.goto(served.url + P_URL)
         assert tab.locator(".snippet-output--pending").count() == 1
         served.flag.touch()
         # mkdocs serve's livereload script reloads the tab when the rebuild is done
@@ -154,7 +156,7 @@ def test_stopping_the_server_stops_its_snippets(tmp_path: Path) -> None:
     project.pages("p", "p/forever.py")
     server = Served(project, tmp_path / "serve.log", tmp_path / "unused")
     try:
-        server.until("en/p/", lambda t: "snippet-output--pending" in t, 60)
+        server.until(P_URL, lambda t: "snippet-output--pending" in t, 60)
         deadline = time.monotonic() + 30
         while not pid_file.exists() and time.monotonic() < deadline:
             time.sleep(0.2)

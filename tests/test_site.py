@@ -12,6 +12,7 @@ import pytest
 
 from tools import pages, prepare_data, record
 from tools.runner import ROOT
+from tests.project import DEFAULT
 
 
 def test_site_rules() -> None:
@@ -27,9 +28,9 @@ def test_gpu_recordings_match_their_snippets() -> None:
 
 def test_every_page_is_in_nav() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[1]
-    for page in sorted((ROOT / "docs").rglob("*.zh.md")):
-        rel = page.relative_to(ROOT / "docs").as_posix().replace(".zh.md", ".md")
-        assert f" {rel}" in nav, f"docs/{rel[:-3]}.zh.md is not in mkdocs.yml's nav"
+    for page in sorted((ROOT / "docs").rglob(f"*.{DEFAULT}.md")):
+        rel = page.relative_to(ROOT / "docs").as_posix().replace(f".{DEFAULT}.md", ".md")
+        assert f" {rel}" in nav, f"docs/{rel[:-3]}.{DEFAULT}.md is not in mkdocs.yml's nav"
 
 
 def test_json_snippets_parse() -> None:

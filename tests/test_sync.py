@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import Project
+from tests.project import DEFAULT, OTHER, Project
 from tools import sync
 from tools.runner import ROOT
 
@@ -27,47 +27,49 @@ def test_a_section_edited_in_one_language_is_caught(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "docs").mkdir()
-    zh, en = tmp_path / "docs/p.zh.md", tmp_path / "docs/p.en.md"
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    both = f"docs/p.{{{DEFAULT},{OTHER}}}.md"
+    zh, en = tmp_path / f"docs/p.{DEFAULT}.md", tmp_path / f"docs/p.{OTHER}.md"
     zh.write_text(ZH, encoding="utf-8")
     en.write_text(EN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert [str(d) for d in sync.drifts(tmp_path)][0].startswith(
-        "docs/p.{zh,en}.md#page: not in sync.lock.json yet")
+        f"{both}#page: not in sync.lock.json yet")
     assert sync.main(["update"]) == 0
     assert sync.drifts(tmp_path) == []
 
     en.write_text(EN.replace("Two.", "Two, edited."), encoding="utf-8")  # English only
     [drift] = sync.drifts(tmp_path)
-    assert str(drift).startswith("docs/p.{zh,en}.md#two: changed in en only; update zh")
+    assert str(drift).startswith(f"{both}#two: changed in {OTHER} only; update {DEFAULT}")
     capsys.readouterr()
     assert sync.main([]) == 1
-    assert "#two: changed in en only" in capsys.readouterr().out
+    assert f"#two: changed in {OTHER} only" in capsys.readouterr().out
 
     zh.write_text(ZH.replace("二。", "二，改过。"), encoding="utf-8")  # now both changed
     [drift] = sync.drifts(tmp_path)
-    assert str(drift).startswith("docs/p.{zh,en}.md#two: changed in zh and en since")
+    assert str(drift).startswith(f"{both}#two: changed in {DEFAULT} and {OTHER} since")
     assert sync.main(["update", "p#two"]) == 0
     assert sync.drifts(tmp_path) == []
 
     en.write_text(en.read_text(encoding="utf-8").replace("One.", "One, rewritten."),
                   encoding="utf-8")
-    assert sync.main(["behind", "p#one", "zh"]) == 0  # Chinese knowingly behind
+    assert sync.main(["behind", "p#one", DEFAULT]) == 0  # Chinese knowingly behind
     assert sync.drifts(tmp_path) == []
-    assert sync.behind(tmp_path) == {("p", "one"): "zh"}
+    assert sync.behind(tmp_path) == {("p", "one"): DEFAULT}
     assert sync.main(["update", "p#one"]) == 0  # caught up: the mark goes
     assert sync.behind(tmp_path) == {}
 
 
 def test_a_section_marked_behind_shows_readers_a_notice(tmp_path: Path) -> None:
     project = Project(tmp_path / "project")
-    project.write("docs/p.zh.md", ZH)
-    project.write("docs/p.en.md", EN)
-    for args in (["update"], ["behind", "p#two", "en"]):
+    project.write(f"docs/p.{DEFAULT}.md", ZH)
+    project.write(f"docs/p.{OTHER}.md", EN)
+    for args in (["update"], ["behind", "p#two", OTHER]):
         r = subprocess.run([sys.executable, "-m", "tools.sync", *args], cwd=project.path,
                            capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, r.stderr
     assert project.build().returncode == 0
-    en = (project.path / "site/en/p/index.html").read_text(encoding="utf-8")
+    en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
     zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
     assert en.count("This section is behind the Chinese version") == 1
     assert 'href="../../p/#two">Read the section in Chinese</a>' in en

@@ -19,6 +19,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from tools import pages
+from tools.site import Site
+from tools.site import load as load_site
 from tools.runner import ROOT, Result, Runner, SnippetError, varies
 
 
@@ -56,11 +58,11 @@ def rerun_differences(runner: Runner, snippets: Sequence[Path]) -> list[str]:
         return problems
 
 
-def _page(arg: str, docs: Path) -> Path:
+def _page(arg: str, site: Site) -> Path:
     slug = arg.removeprefix("docs/").removesuffix(".md")
-    for lang in pages.LANGS:
-        slug = slug.removesuffix(f".{lang}")
-    page = docs / f"{slug}.{pages.LANGS[0]}.md"
+    for x in site.locales:
+        slug = slug.removesuffix(f".{x.code}")
+    page = site.docs / site.default.page(slug)
     if not page.is_file():
         raise SystemExit(f"no page '{arg}': expected {page.relative_to(ROOT)}")
     return page
@@ -82,18 +84,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="also run the snippets again, cache bypassed, and compare")
     args = parser.parse_args(argv)
     config = load_config(str(ROOT / "mkdocs.yml"))
-    docs, snippets = Path(config.docs_dir), ROOT / "snippets"
-    chosen = [_page(a, docs) for a in args.pages]
+    site = load_site(ROOT / "mkdocs.yml")
+    docs, snippets = site.docs, site.snippets
+    chosen = [_page(a, site) for a in args.pages]
     problems = pages.site_problems(config)
     runner = Runner(ROOT)
     runner.log = lambda msg: print(msg, file=sys.stderr)
     failed = 0
     for page in chosen:
-        stem = page.name[: -len(f".{pages.LANGS[0]}.md")]
-        twins = [page.with_name(f"{stem}.{lang}.md") for lang in pages.LANGS]
-        names = [str(t.relative_to(ROOT)) for t in twins] + [
-            f"{t.relative_to(docs).as_posix()[: -len(f'.{pages.LANGS[0]}.md')]}.md"
-            for t in twins[:1]]
+        slug = site.slug(page)
+        twins = [docs / x.page(slug) for x in site.written]
+        names = [str(t.relative_to(ROOT)) for t in twins] + [f"{slug}.md"]
         mine = [p for p in problems if any(n in p for n in names)]
         print(f"# {page.relative_to(ROOT)}: "
               + ("rules OK" if not mine else f"{len(mine)} problem(s)"))

@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,8 +34,11 @@ _folder = Path(".cache/search")
 
 def add_entry_cached(self: SearchIndex, page: Page) -> None:
     """Material's search indexing of one page, cached by everything it reads."""
+    jieba = sys.modules.get("jieba")  # its dictionary decides how Chinese is cut
+    dictionary = getattr(getattr(jieba, "dt", None), "dictionary", None)
     key = hashlib.sha256(json.dumps(
-        [page.url, page.title, str(page.toc), page.meta, page.content, self.config],
+        [page.url, page.title, str(page.toc), page.meta, page.content, self.config,
+         dictionary],
         default=str, ensure_ascii=False).encode()).hexdigest()[:32]
     path = _folder / f"{key}.json"
     if path.is_file():

@@ -54,56 +54,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import notebooks, pages, prepare_data, record, sync  # noqa: E402
+from tools import generate, notebooks, pages, prepare_data, record, sync  # noqa: E402
+from tools import site as site_model  # noqa: E402
 from tools.runner import (Background, Result, Runner, SnippetError, env_number,  # noqa: E402
                           run_label, varies)
 
 log = logging.getLogger("mkdocs.hooks.snippets")
-LABELS = {"zh": ("输出", "图"), "en": ("Output", "Figure")}
-VARIES = {"zh": "每次运行的输出都会不同", "en": "this output changes from run to run"}
-PENDING = {"zh": ("运行中，始于 {since}", "上次用时 {last} s", "首次运行",
-                  "这段代码正在运行；结果出来后页面会自动刷新。", "排队等待运行"),
-           "en": ("running since {since}", "its last run took {last} s", "first run",
-                  "This snippet is running; the page reloads by itself when its output "
-                  "is ready.", "waiting to run")}
-# The words an alt text adds around a figure's own: after "Figure N", between parts, the
-# axes, a figure of images only, and the colon.
-ALT_WORDS = {"zh": ("：", "；", "横轴 {x}，纵轴 {y}", "{n} 幅图像", "横轴 {x}", "纵轴 {y}"),
-             "en": (": ", "; ", "x: {x}, y: {y}", "{n} images", "x: {x}", "y: {y}")}
-BUILD_TAB = {"zh": "本次构建", "en": "This build"}
-# A section marked knowingly behind the other language (tools/sync.py): its notice.
-BEHIND = {"zh": ("本节的中文版尚未更新",
-                 "英文版的这一节改过，中文版还没跟上。<a href=\"{url}\">阅读英文版的这一节</a>。"),
-          "en": ("This section is behind the Chinese version",
-                 "The Chinese version of this section has changed since it was translated. "
-                 "<a href=\"{url}\">Read the section in Chinese</a>.")}
-# The execution report (docs/examples/report.*.md): the marker its pages hold, and words.
+# The words this hook adds to pages are in locales/<code>.yml (tools.site: _words).
+# The execution report (docs/examples/report.*.md): the marker its pages hold.
 REPORT_MARKER = "<!-- execution-report -->"
-REPORT = {
-    "zh": {"summary": "{n} 段代码，共运行 {total:.1f} s；设备 {devices}；torch {torch}；"
-                      "本页生成于 {now}。",
-           "slowest": "最慢的十段", "pages": "各页合计", "all": "全部代码",
-           "snippet": "代码", "page": "页面", "device": "设备", "time": "用时 (s)",
-           "ran": "运行于 (UTC)", "source": "来源", "gpu": "GPU 录制",
-           "count": "代码段数", "total": "合计 (s)",
-           "cache": "缓存", "built": "本次构建", "pending": "运行中",
-           "none": "无", "current": "最新", "stale": "已过期"},
-    "en": {"summary": "{n} snippets, {total:.1f} s of runs in all; device {devices}; "
-                      "torch {torch}; this page was generated at {now}.",
-           "slowest": "The ten slowest", "pages": "Totals per page", "all": "Every snippet",
-           "snippet": "snippet", "page": "page", "device": "device", "time": "time (s)",
-           "ran": "ran at (UTC)", "source": "from", "gpu": "GPU recording",
-           "count": "snippets", "total": "total (s)",
-           "cache": "cache", "built": "this build", "pending": "running",
-           "none": "none", "current": "current", "stale": "stale"},
-}
-RECORDED = {"zh": ("录制于 {date}", "已过期：代码在录制后改过"),
-            "en": ("recorded {date}", "stale: the code changed since")}
-NOTEBOOK_LINKS = {"zh": ("以笔记本查看", "下载"), "en": ("View as a notebook", "Download")}
 NOTEBOOK_DIR = "notebooks"  # under docs/, generated, git-ignored
 MARKER = "SNIPPET-OUTPUT-{}-END"
 _runner = Runner()
 _snippets_dir = Path("snippets")
+_site: site_model.Site | None = None
 _pending: dict[str, list[str]] = {}  # page src_uri -> HTML for its markers
 _notebook_sources: dict[str, Path] = {}  # snippet relative to snippets/ -> its file
 _notebook_css: dict[str, str] = {}  # file name under assets/jupyter/ -> CSS
@@ -118,13 +82,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _snippets_dir, _runner
-    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
-    root = Path(config.config_file_path).resolve().parent
+    global _snippets_dir, _runner, _site
+    _site = site_model.load(config.config_file_path)
+    root = _site.root
     if _runner.root != root:
         _runner = Runner(root)
     _runner.log = log.info
-    _snippets_dir = root / (base[0] if isinstance(base, list) else base)
+    _snippets_dir = _site.snippets
     problems = pages.site_problems(config)
     if _mode == "serve":  # a draft not on any page yet does not make a page wrong
         drafts = [p for p in problems if p.endswith(pages.ORPHAN)]
@@ -138,14 +102,46 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     nav = pages.nav_order(config.nav)
     _run_snippets(_shown(Path(config.docs_dir), nav), nav)
     _write_notebooks(config)
+    _generate(config)
     return config
+
+
+def _generate(config: MkDocsConfig) -> None:
+    """The generated locales (``tools.generate``): their pages, their i18n settings, and
+    jieba's dictionary with their words, so search cuts their text as the source's."""
+    site = _words_site()
+    if not site.generated:
+        return
+    generate.write_pages(site)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        generate.configure_i18n(site, i18n, _nav_titles(config.nav), config)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and not search.config.jieba_dict:
+        path = generate.jieba_dictionary(site, site.cache / "jieba")
+        if path is not None:
+            import jieba
+            if jieba.dt.dictionary != str(path.resolve()):  # set once: it loads lazily
+                jieba.set_dictionary(str(path.resolve()))
+
+
+def _nav_titles(nav: list[Any] | None) -> list[str]:
+    out: list[str] = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                out.append(str(title))
+                if isinstance(value, list):
+                    out += _nav_titles(value)
+    return out
 
 
 def _shown(docs: Path, nav: list[str]) -> dict[Path, str]:
     """Every snippet a page runs, with the first page that shows it (for messages), in
     the order a reader meets the pages (nav), the default language's page first."""
     shown: dict[Path, str] = {}
-    first_lang = {lang: i for i, lang in enumerate(pages.LANGS)}
+    site = _words_site()
+    first_lang = {x.code: i for i, x in enumerate(site.written)}
     place = {path: i for i, path in enumerate(nav)}
 
     def order(p: Path) -> tuple[int, str, int]:
@@ -153,7 +149,8 @@ def _shown(docs: Path, nav: list[str]) -> dict[Path, str]:
         return (place.get(f"{stem}.md", len(place)), stem,
                 first_lang.get(p.name.split(".")[-2], 9))
 
-    for page in sorted(docs.rglob("*.md"), key=order):
+    written = [p for x in site.written for p in site.pages(x)]
+    for page in sorted(written, key=order):
         for fence in pages.fences(page.read_text(encoding="utf-8")):
             if fence.is_python and fence.include:
                 path = (_snippets_dir / fence.include).resolve()
@@ -173,8 +170,8 @@ def _run_snippets(shown: dict[Path, str], nav: list[str]) -> None:
             _runner.nice = 10  # the server's builds come first; snippets take the rest
             _background = Background(_runner, _snippet_finished)
         missing = [p for p in shown if _runner.cached(p) is None]
-        first_pages = {f" (shown on page {n[:-3]}.{lang}.md)" for n in nav[:FIRST_PAGES]
-                       for lang in pages.LANGS}
+        first_pages = {f" (shown on page {x.page(n[:-3])})" for n in nav[:FIRST_PAGES]
+                       for x in _words_site().written}
         first = [p for p in missing if shown[p] in first_pages]
         new = [p for p in missing if _background.state(p)[0] == "idle"]
         _background.submit(missing, shown, first=first)
@@ -277,7 +274,7 @@ def _write_notebooks(config: MkDocsConfig) -> None:
                 raise _fail(str(exc)) from None
         _notebook_sources[path.relative_to(_snippets_dir).as_posix()] = path
         made.append((path, result))  # None: still running under serve (a placeholder)
-    notebooks.write(made, Path(config.docs_dir) / NOTEBOOK_DIR)
+    notebooks.write(made, Path(config.docs_dir) / NOTEBOOK_DIR, _words_site())
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -290,9 +287,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.write_text(css, encoding="utf-8")
 
 
+def _words_site() -> site_model.Site:
+    return _site or site_model.load()
+
+
 def _locale(page: Page) -> str:
-    locale = getattr(page.file, "locale", None) or page.file.src_uri.split(".")[-2]
-    return locale if locale in LABELS else "en"
+    """The code of the page's locale (the default one for a page without a suffix)."""
+    site = _words_site()
+    found = site.locale_of(page.file.src_uri)
+    return (found or site.default).code
+
+
+def _words(locale: str) -> dict[str, Any]:
+    return _words_site().labels(locale)
 
 
 def render(result: Result, locale: str, links: str = "") -> str:
@@ -301,7 +308,7 @@ def render(result: Result, locale: str, links: str = "") -> str:
     A snippet marked ``# output varies: why`` says so in its caption."""
     label = result.label
     if varies(_runner.root / result.snippet):
-        label += f" · {VARIES[locale]}"
+        label += f" · {_words(locale)['varies']}"
     figures = [(p.read_bytes(), result.dark[i].read_bytes() if result.dark else None,
                 figure_alt(i + 1, result.described[i] if result.described else {}, locale))
                for i, p in enumerate(result.figures)]
@@ -316,8 +323,10 @@ def figure_alt(n: int, described: dict[str, Any], locale: str) -> str:
     the legend entries, then the axis labels, each once, in the page's language for the
     words the build adds. A figure label the snippet set is used as written.
     """
-    head = f"{LABELS[locale][1]} {n}"
-    colon, sep, both, images, x_only, y_only = ALT_WORDS[locale]
+    w = _words(locale)["alt"]
+    head = f"{_words(locale)['figure']} {n}"
+    colon, sep, both, images, x_only, y_only = (w[k] for k in (
+        "colon", "sep", "both", "images", "x_only", "y_only"))
     if described.get("label"):
         return f"{head}{colon}{described['label']}"
     axes = described.get("axes", [])
@@ -344,24 +353,25 @@ def figure_alt(n: int, described: dict[str, Any], locale: str) -> str:
 def render_pending(snippet: Path, locale: str) -> str:
     """Under ``mkdocs serve`` only: the marked placeholder of a snippet still running."""
     assert _mode == "serve" and _background is not None, "placeholders are for serve only"
-    words = PENDING[locale]
+    words = _words(locale)["pending"]
     state, since = _background.state(snippet)
     last = _runner.durations().get(_runner.rel(snippet))
-    label = (words[0].format(since=time.strftime("%H:%M:%S", time.localtime(since)))
-             if since else words[4])
-    label += " · " + (words[1].format(last=f"{last:.1f}") if last else words[2])
+    label = (words["since"].format(since=time.strftime("%H:%M:%S", time.localtime(since)))
+             if since else words["queued"])
+    label += " · " + (words["last"].format(last=f"{last:.1f}") if last else words["first"])
     rel = html.escape(_runner.rel(snippet))
     return (f'<div class="snippet-output snippet-output--pending" data-snippet="{rel}">\n'
-            f'<p class="snippet-output__label">{LABELS[locale][0]} · {html.escape(label)}</p>'
-            f'\n<p>{words[3]}</p>\n</div>')
+            f'<p class="snippet-output__label">{_words(locale)["output"]} · '
+            f'{html.escape(label)}</p>\n<p>{words["text"]}</p>\n</div>')
 
 
 def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
     """The same for an output recorded on a GPU (``tools.record``)."""
-    when = RECORDED[locale][0].format(date=rec.date)
+    words = _words(locale)["recorded"]
+    when = words["date"].format(date=rec.date)
     label = f"{run_label(rec.device, rec.torch, rec.seconds)} · {when}"
     if stale:
-        label += f" · {RECORDED[locale][1]}"
+        label += f" · {words['stale']}"
     figures = [(png, dark, figure_alt(i + 1, rec.described[i] if rec.described else {},
                                       locale))
                for i, (png, dark) in enumerate(zip(rec.pngs(), rec.dark_pngs()))]
@@ -374,7 +384,7 @@ def _output_html(snippet: str, label: str, stdout: str,
                  links: str, css: str = "snippet-output", stderr: str = "") -> str:
     """``figures``: per figure its PNG, its dark-palette PNG (or None) and its alt text.
     With a dark variant both are in the page and the palette shows one (CSS)."""
-    word = LABELS[locale][0]
+    word = _words(locale)["output"]
     parts = [f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
              f'<p class="snippet-output__label">{word} · {html.escape(label)}</p>']
     if stdout:
@@ -398,10 +408,11 @@ def execution_report(docs: Path, page: Path, locale: str) -> str:
     """The report's tables (Markdown), from the results this build uses: every snippet a
     page shows, the pages showing it, device, torch, wall time, when it ran, whether it
     came from the cache, and its GPU recording; the ten slowest and totals per page."""
-    w = REPORT[locale]
+    w = _words(locale)["report"]
     showing: dict[Path, list[str]] = {}
-    for md in sorted(docs.rglob(f"*.{pages.LANGS[0]}.md")):
-        slug = md.relative_to(docs).as_posix()[: -len(f".{pages.LANGS[0]}.md")]
+    site = _words_site()
+    for md in site.pages():
+        slug = site.slug(md)
         for inc in pages.includes(md.read_text(encoding="utf-8")):
             if inc.endswith(".py"):
                 showing.setdefault((_snippets_dir / inc).resolve(), []).append(slug)
@@ -496,11 +507,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         else:  # content tabs: this build's output, and the one recorded on a GPU
             stale = record.is_stale(_runner.root, rec)
             outputs.append(render_recording(rec, locale, stale))
-            gpu_tab = RECORDED[locale][0].format(date=rec.date)
-            gpu_tab = f"{rec.gpu} · {gpu_tab}" + (f" · {RECORDED[locale][1]}" if stale else "")
+            words = _words(locale)["recorded"]
+            gpu_tab = words["date"].format(date=rec.date)
+            gpu_tab = f"{rec.gpu} · {gpu_tab}" + (f" · {words['stale']}" if stale else "")
             i = fence.indent
             lines.insert(fence.end, (
-                f'\n{i}=== "{BUILD_TAB[locale]} · {result.device}"\n\n{i}    {marker}\n\n'
+                f'\n{i}=== "{_words(locale)["build_tab"]} · {result.device}"\n\n'
+                f'{i}    {marker}\n\n'
                 f'{i}=== "{gpu_tab}"\n\n{i}    {MARKER.format(len(outputs) - 1)}\n'))
         if "title=" not in fence.info:
             shown = html.escape(path.resolve().relative_to(_runner.root).as_posix())
@@ -511,22 +524,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _behind_notices(markdown: str, page: Page) -> str:
     """A notice under each heading whose section ``tools.sync`` marks behind in this
-    page's language, linking to the same section in the other language."""
-    locale = _locale(page)
-    slug = page.file.src_uri[: -len(f".{locale}.md")]
+    page's language (a generated page: its source's), linking to the same section in
+    the language it is behind."""
+    site = _words_site()
+    locale = site.locale(_locale(page))
+    written = site.locale(locale.source) if locale.source else locale
+    slug = site.slug(Path(page.file.abs_src_path))
     marked = {a for (p, a), lang in sync.behind(_runner.root).items()
-              if p == slug and lang == locale}
+              if p == slug and lang == written.code}
     if not marked:
         return markdown
     lines = markdown.splitlines()
-    other = next(x for x in pages.LANGS if x != locale)
-    here = page.url.removeprefix(f"{locale}/") if locale != pages.LANGS[0] else page.url
-    there = here if other == pages.LANGS[0] else f"{other}/{here}"
-    title, text = BEHIND[locale]
+    other = (site.default if not written.default else
+             next(x for x in site.written if not x.default))
+    words = _words(locale.code)["behind"]
     for lineno, _, anchor in reversed(list(pages.headings(markdown))):
         if anchor in marked:
-            url = html.escape(f"{get_relative_url(there, page.url)}#{anchor}")
-            lines.insert(lineno, f'\n!!! note "{title}"\n    {text.format(url=url)}\n')
+            url = html.escape(f"{get_relative_url(other.url(slug), page.url)}#{anchor}")
+            lines.insert(lineno, f'\n!!! note "{words["title"]}"\n    '
+                                 f'{words["text"].format(url=url)}\n')
     return "\n".join(lines) + "\n"
 
 
@@ -582,10 +598,11 @@ def _is_notebook(page: Page) -> bool:
 
 def _notebook_links(target: str, page: Page) -> str:
     """Links under an example's output: its notebook page and the two downloads."""
-    view, download = NOTEBOOK_LINKS[_locale(page)]
+    words = _words(_locale(page))["notebook_links"]
+    view, download = words["view"], words["download"]
     name = Path(target).name
-    prefix = "" if _locale(page) == "zh" else "en/"
-    nb_url = get_relative_url(f"{prefix}{NOTEBOOK_DIR}/{Path(target).stem}/", page.url)
+    locale = _words_site().locale(_locale(page))
+    nb_url = get_relative_url(locale.url(f"{NOTEBOOK_DIR}/{Path(target).stem}"), page.url)
     return (f'<p class="snippet-output__links"><a href="{nb_url}">{view}</a> · {download} '
             f'<a href="{nb_url}{name}" download>{name}</a> · '
             f'<a href="{nb_url}{Path(target).stem}.ipynb" download>'

@@ -4,7 +4,7 @@ An example snippet written in percent format (``# %%`` starts a cell, as Jupyter
 and jupytext read it) is also offered as a notebook. Its cells are the script's cells, and
 its outputs are what each cell printed and drew in the runner's execution (the runner
 records where each cell's output ends), so a notebook is never executed a second time.
-``tools/hooks.py`` writes one per language into ``docs/notebooks/`` (git-ignored) before
+``tools/hooks.py`` writes one per locale (headed in its words, ``tools.site``) into ``docs/notebooks/`` (git-ignored) before
 MkDocs collects its files; mkdocs-jupyter renders them, and the page offers the ``.py``
 and the ``.ipynb`` for download.
 """
@@ -20,19 +20,7 @@ from nbformat import v4
 
 from tools._child import CELL, split_cells
 from tools.runner import Result
-
-HEADER = {
-    "zh": ("# {name} · 笔记本\n\n"
-           "这个笔记本就是示例脚本 `{rel}`，按 `# %%` 分成单元格。每个单元格下的输出来自构建网站时"
-           "那一次真实运行（{label}），没有再执行一遍。\n\n"
-           "下载：[{name}]({name}) · [{stem}.ipynb]({stem}.ipynb)"),
-    "en": ("# {name} · notebook\n\n"
-           "This notebook is the example script `{rel}`, split into cells at its `# %%` "
-           "lines. The output under each cell comes from the one real run made when the "
-           "site was built ({label}); nothing was executed again.\n\n"
-           "Download: [{name}]({name}) · [{stem}.ipynb]({stem}.ipynb)"),
-}
-
+from tools.site import Site
 
 def is_notebook_source(path: Path) -> bool:
     """An example script in percent format."""
@@ -40,13 +28,10 @@ def is_notebook_source(path: Path) -> bool:
         CELL.match(line) for line in path.read_text(encoding="utf-8").splitlines())
 
 
-PENDING = {"zh": "（`mkdocs serve`：脚本还在运行，完成后本页自动刷新。）",
-           "en": "(`mkdocs serve`: the script is still running; this page reloads when it "
-                 "is done.)"}
-
-
-def build(snippet: Path, result: Result | None, locale: str) -> nbformat.NotebookNode:
-    """The notebook of ``snippet`` with ``result``'s per-cell outputs, headed in ``locale``.
+def build(snippet: Path, result: Result | None, words: dict[str, str]
+          ) -> nbformat.NotebookNode:
+    """The notebook of ``snippet`` with ``result``'s per-cell outputs, headed with
+    ``words`` (a locale's ``notebook`` labels: ``header`` and ``pending``).
 
     ``result`` is None only under ``mkdocs serve`` while the script still runs: the
     notebook then holds the header and a note, no cells and no outputs.
@@ -58,9 +43,10 @@ def build(snippet: Path, result: Result | None, locale: str) -> nbformat.Noteboo
         raise ValueError(f"{snippet.name}: the recorded run does not match its cells")
     rel = result.snippet if result is not None else snippet.name
     label = result.label if result is not None else "…"
-    header = HEADER[locale].format(name=snippet.name, stem=snippet.stem, rel=rel, label=label)
+    header = words["header"].format(name=snippet.name, stem=snippet.stem, rel=rel,
+                                    label=label)
     if result is None:
-        header += "\n\n" + PENDING[locale]
+        header += "\n\n" + words["pending"]
         cells = []
     nb = v4.new_notebook(cells=[v4.new_markdown_cell(header)])
     for count, (_, text) in enumerate(cells, 1):
@@ -90,9 +76,10 @@ def build(snippet: Path, result: Result | None, locale: str) -> nbformat.Noteboo
     return nb
 
 
-def write(snippets: list[tuple[Path, Result | None]], out_dir: Path,
-          locales: tuple[str, ...] = ("zh", "en")) -> list[Path]:
-    """Write ``<stem>.<locale>.ipynb`` for each snippet into ``out_dir``.
+def write(snippets: list[tuple[Path, Result | None]], out_dir: Path, site: Site
+          ) -> list[Path]:
+    """Write ``<stem>.<locale>.ipynb`` for each snippet and each of the site's locales
+    into ``out_dir``.
 
     A file is rewritten only when its content changes (so ``mkdocs serve`` does not
     rebuild in a loop), and notebooks whose script is gone are removed.
@@ -100,9 +87,10 @@ def write(snippets: list[tuple[Path, Result | None]], out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for snippet, result in snippets:
-        for locale in locales:
-            path = out_dir / f"{snippet.stem}.{locale}.ipynb"
-            text = json.dumps(build(snippet, result, locale), ensure_ascii=False, indent=1) + "\n"
+        for locale in site.locales:
+            path = out_dir / f"{snippet.stem}.{locale.code}.ipynb"
+            nb = build(snippet, result, site.labels(locale.code)["notebook"])
+            text = json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")
             written.append(path)

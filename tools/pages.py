@@ -1,8 +1,10 @@
 """Read the fences and headings of our Markdown pages and check the site's rules.
 
-Shared by the MkDocs hook (the build fails on any problem) and ``tests/test_pages.py``.
-Include lines are recognised with pymdown-extensions' own pattern, not a re-implementation.
-Pages are twins ``x.zh.md`` / ``x.en.md``; snippets live under ``snippets/``.
+Shared by the MkDocs hook (the build fails on any problem), ``conftest.py`` (each block's
+test) and ``tools.check``, in the same words: ``located`` writes every problem as
+``docs/x.md:LINE: what``. Include lines are recognised with pymdown-extensions' own
+pattern, not a re-implementation. Each page is written once per hand-written locale
+(``x.<code>.md``, ``tools.site``); the snippets live in the folder ``tools.site`` names.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import pygments.lexers
 import pygments.util
 from pymdownx.snippets import SnippetPreprocessor
 
-LANGS = ("zh", "en")
+from tools.site import Site
+from tools.site import load as load_site
 FORBIDDEN_LANGS = {"bash", "sh", "shell", "zsh"}  # pytest-codeblocks would run these
 # Pygments lexers that highlight a fence as Python: such a fence is code, and must include
 # a snippet (py, py3, python3, pycon, ipython, sage, ... all map to one of these).
@@ -143,39 +146,49 @@ def includes(text: str) -> list[str]:
     return [f.include for f in fences(text) if f.include is not None]
 
 
-def twin(page: Path) -> Path:
-    stem, lang = page.name[: -len(".xx.md")], page.name[-len("xx.md") : -len(".md")]
-    other = LANGS[1 - LANGS.index(lang)]
-    return page.with_name(f"{stem}.{other}.md")
+def located(page: Path | str, line: int | None, problem: str) -> str:
+    """A problem in the words every check uses: ``docs/x.md:LINE: what``."""
+    return f"{page}:{line}: {problem}" if line is not None else f"{page}: {problem}"
 
 
-def check(docs: Path, snippets: Path) -> list[str]:
-    """Every rule violation in ``docs`` and ``snippets``, each naming its file and line."""
+def check(site: Site) -> list[str]:
+    """Every rule violation in the site's pages and snippets, each naming its file and
+    line. Generated locales' pages (``tools.generate``) are the build's, not checked."""
     problems: list[str] = []
     used: set[Path] = set()
-    root = docs.parent
+    root, docs, snippets = site.root, site.docs, site.snippets
+    codes = [x.code for x in site.written]
     for page in sorted(docs.rglob("*.md")):
         rel = page.relative_to(root)
-        if not page.name.endswith(tuple(f".{lang}.md" for lang in LANGS)):
-            problems.append(f"{rel}: name a page x.zh.md or x.en.md (its language)")
+        locale = site.locale_of(page.name)
+        if locale is None:
+            problems.append(located(rel, None, "name a page x.<language>.md, one of: "
+                                    + ", ".join(f"x.{c}.md" for c in codes)))
+            continue
+        if locale.generated:
             continue
         text = page.read_text(encoding="utf-8")
         for f in fences(text):
             problem = block_problem(f, snippets, root)
             if problem:
-                problems.append(f"{rel}:{f.lineno}: {problem}")
+                problems.append(located(rel, f.lineno, problem))
             elif f.include is not None:
                 used.add((snippets / f.include).resolve())
         for n, heading, anchor in headings(text):
             if anchor is None:
-                problems.append(f"{rel}:{n}: heading '{heading}' needs an explicit "
-                                "{ #anchor } shared by both languages")
-        other = twin(page)
-        if not other.is_file():
-            problems.append(f"{rel}: its translation {other.relative_to(root)} is missing")
-        elif page.name.endswith(".zh.md"):
-            problems += _compare(rel, text, other.relative_to(root),
-                                 other.read_text(encoding="utf-8"))
+                problems.append(located(rel, n, f"heading '{heading}' needs an explicit "
+                                        "{ #anchor } shared by all languages"))
+        slug = site.slug(page)
+        for other in site.written:
+            twin = docs / other.page(slug)
+            if other == locale:
+                continue
+            if not twin.is_file():
+                problems.append(located(rel, None, f"its translation "
+                                        f"{twin.relative_to(root)} is missing"))
+            elif locale.default:
+                problems += _compare(rel, text, twin.relative_to(root),
+                                     twin.read_text(encoding="utf-8"))
     for snippet in sorted(snippets.rglob("*")):
         if snippet.is_file() and not is_scratch(snippet) and snippet.resolve() not in used:
             problems.append(f"{snippet.relative_to(root)}{ORPHAN}")
@@ -219,7 +232,7 @@ def _compare(zh: Path, zh_text: str, en: Path, en_text: str) -> list[str]:
     return problems
 
 
-def nav_problems(nav: list[Any] | None, docs: Path, translations: dict[str, dict[str, str]]
+def nav_problems(nav: list[Any] | None, site: Site, translations: dict[str, dict[str, str]]
                  ) -> list[str]:
     """What is wrong with ``nav`` (mkdocs.yml): page pairs missing from it, entries that
     name a language file, titles without a translation for each other language.
@@ -231,6 +244,7 @@ def nav_problems(nav: list[Any] | None, docs: Path, translations: dict[str, dict
     problems: list[str] = []
     listed: set[str] = set()
     titles: list[str] = []
+    codes = [x.code for x in site.locales]
 
     def walk(items: list[Any]) -> None:
         for item in items:
@@ -245,7 +259,7 @@ def nav_problems(nav: list[Any] | None, docs: Path, translations: dict[str, dict
                     walk(value)
                     continue
                 target = str(value)
-                m = re.fullmatch(rf"(.+)\.({'|'.join(LANGS)})\.md", target)
+                m = re.fullmatch(rf"(.+)\.({'|'.join(map(re.escape, codes))})\.md", target)
                 if m:
                     problems.append(f"mkdocs.yml nav: '{target}' names one language's file; "
                                     f"write '{m.group(1)}.md' (each language gets its own)")
@@ -253,11 +267,11 @@ def nav_problems(nav: list[Any] | None, docs: Path, translations: dict[str, dict
                 listed.add(target)
 
     walk(nav)
-    for page in sorted(docs.rglob(f"*.{LANGS[0]}.md")):
-        rel = page.relative_to(docs).as_posix()[: -len(f".{LANGS[0]}.md")] + ".md"
+    for page in site.pages():
+        rel = site.slug(page) + ".md"
         if rel not in listed:
-            problems.append(f"docs/{rel[:-3]}.{LANGS[0]}.md is not in mkdocs.yml's nav: add "
-                            f"'- <title>: {rel}' where it belongs")
+            problems.append(f"docs/{site.default.page(rel[:-3])} is not in mkdocs.yml's nav: "
+                            f"add '- <title>: {rel}' where it belongs")
     for locale, table in sorted(translations.items()):
         missing = [t for t in dict.fromkeys(titles) if t not in table and not t.isascii()]
         for title in missing:
@@ -285,11 +299,10 @@ def nav_order(nav: list[Any] | None) -> list[str]:
 def site_problems(config: Any) -> list[str]:
     """Every rule a loaded MkDocs ``config`` breaks: pages, snippets and nav (the one check
     the build and ``tools.check`` run)."""
-    docs = Path(config.docs_dir)
-    snippets = Path(config.config_file_path).resolve().parent / "snippets"
-    base = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["snippets"])
-    snippets = snippets.parent / (base[0] if isinstance(base, list) else base)
+    site = load_site(config.config_file_path)
     i18n = config.plugins.get("i18n")
+    written = {x.code for x in site.written if not x.default}
     translations = {lang.locale: dict(lang.nav_translations or {})
-                    for lang in (i18n.config.languages if i18n else []) if not lang.default}
-    return check(docs, snippets) + nav_problems(config.nav, docs, translations)
+                    for lang in (i18n.config.languages if i18n else [])
+                    if lang.locale in written}
+    return check(site) + nav_problems(config.nav, site, translations)

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from tools.site import load as load_site
 from tools.runner import FIRST_RUN_HINTS, ROOT, Result, Runner, SnippetError
 
 FOLDER = "recordings"
@@ -68,8 +69,9 @@ def source_hash(snippet: Path) -> str:
 
 
 def path_for(root: Path, snippet: Path) -> Path:
-    rel = snippet.resolve().relative_to(root / "snippets").as_posix()
-    return root / FOLDER / f"{rel}.json"
+    site = load_site(root / "mkdocs.yml")
+    rel = snippet.resolve().relative_to(site.snippets).as_posix()
+    return site.recordings / f"{rel}.json"
 
 
 def _read(path: Path) -> Recording:
@@ -149,7 +151,8 @@ def main(argv: list[str]) -> int:
         print("no CUDA GPU here (torch.cuda.is_available() is False): nothing run, nothing "
               "recorded", file=sys.stderr)
         return 2
-    paths = [p.resolve() for p in args.snippets] or sorted((ROOT / "snippets").rglob("*.py"))
+    paths = [p.resolve() for p in args.snippets] or sorted(
+        load_site(ROOT / "mkdocs.yml").snippets.rglob("*.py"))
     todo = []
     for path in paths:
         rec = load(ROOT, path)

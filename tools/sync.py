@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools import pages
+from tools.site import load as load_site
 
 LOCK = "sync.lock.json"
 
@@ -44,18 +45,24 @@ def sections(text: str) -> dict[str, str]:
     return out
 
 
-def page_sections(docs: Path) -> dict[str, dict[str, dict[str, str]]]:
+def languages(root: Path) -> list[str]:
+    """The hand-written locales' codes (generated ones cannot drift), the default first."""
+    return [x.code for x in load_site(root / "mkdocs.yml").written]
+
+
+def page_sections(root: Path) -> dict[str, dict[str, dict[str, str]]]:
     """Page -> anchor -> language -> hash, for every page of the default language."""
+    site = load_site(root / "mkdocs.yml")
     out: dict[str, dict[str, dict[str, str]]] = {}
-    for first in sorted(docs.rglob(f"*.{pages.LANGS[0]}.md")):
-        slug = first.relative_to(docs).as_posix()[: -len(f".{pages.LANGS[0]}.md")]
+    for first in site.pages():
+        slug = site.slug(first)
         per_lang = {}
-        for lang in pages.LANGS:
-            path = docs / f"{slug}.{lang}.md"
-            per_lang[lang] = sections(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        anchors = dict.fromkeys(a for lang in pages.LANGS for a in per_lang[lang])
-        out[slug] = {a: {lang: per_lang[lang].get(a, "") for lang in pages.LANGS}
-                     for a in anchors}
+        for x in site.written:
+            path = site.docs / x.page(slug)
+            per_lang[x.code] = (sections(path.read_text(encoding="utf-8")) if path.is_file()
+                                else {})
+        anchors = dict.fromkeys(a for c in per_lang for a in per_lang[c])
+        out[slug] = {a: {c: per_lang[c].get(a, "") for c in per_lang} for a in anchors}
     return out
 
 
@@ -74,15 +81,16 @@ class Drift:
     page: str
     anchor: str
     changed: tuple[str, ...]  # the languages whose section differs from the lock
+    languages: tuple[str, ...] = ()  # the hand-written ones, the default first
 
     def __str__(self) -> str:
-        where = f"docs/{self.page}.{{{','.join(pages.LANGS)}}}.md#{self.anchor}"
+        where = f"docs/{self.page}.{{{','.join(self.languages)}}}.md#{self.anchor}"
         if not self.changed:
             return f"{where}: not in {LOCK} yet (new section); run `python -m tools.sync " \
                    f"update {self.page}#{self.anchor}` once both languages are written"
         if len(self.changed) == 1:
             (lang,) = self.changed
-            others = [x for x in pages.LANGS if x != lang]
+            others = [x for x in self.languages if x != lang]
             return (f"{where}: changed in {lang} only; update {', '.join(others)} and run "
                     f"`python -m tools.sync update {self.page}#{self.anchor}`, or mark it "
                     f"knowingly behind: `python -m tools.sync behind {self.page}#{self.anchor}"
@@ -100,16 +108,16 @@ def behind(root: Path) -> dict[tuple[str, str], str]:
 
 def drifts(root: Path) -> list[Drift]:
     """Every section that is neither in step with the lock nor marked behind."""
-    lock, out = read_lock(root), []
-    for page, anchors in page_sections(root / "docs").items():
+    lock, out, langs = read_lock(root), [], tuple(languages(root))
+    for page, anchors in page_sections(root).items():
         for anchor, now in anchors.items():
             entry = lock.get(page, {}).get(anchor)
             if entry is None:
-                out.append(Drift(page, anchor, ()))
+                out.append(Drift(page, anchor, (), langs))
                 continue
-            changed = tuple(lang for lang in pages.LANGS if now[lang] != entry.get(lang))
+            changed = tuple(lang for lang in langs if now[lang] != entry.get(lang))
             if changed and not entry.get("behind"):
-                out.append(Drift(page, anchor, changed))
+                out.append(Drift(page, anchor, changed, langs))
     return out
 
 
@@ -137,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"docs/{page}.{lang}.md#{anchor}: marked behind (readers see a notice)")
         print(f"{len(found)} out of step, {len(marked)} marked behind")
         return 1 if found else 0
-    current = page_sections(root / "docs")
+    current = page_sections(root)
     lock = read_lock(root)
     if args.action == "update":
         targets = [_target(a, current) for a in args.args] or [
@@ -150,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         write_lock(root, lock)
         print(f"recorded {len(targets)} section(s) as in step")
         return 0
-    if len(args.args) != 2 or args.args[1] not in pages.LANGS:
-        parser.error(f"behind takes PAGE#ANCHOR and a language ({', '.join(pages.LANGS)})")
+    if len(args.args) != 2 or args.args[1] not in languages(root):
+        parser.error(f"behind takes PAGE#ANCHOR and a language "
+                     f"({', '.join(languages(root))})")
     page, anchor = _target(args.args[0], current)
     entry = lock.setdefault(page, {}).setdefault(anchor, dict(current[page][anchor]))
     entry["behind"] = args.args[1]

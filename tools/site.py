@@ -1,0 +1,196 @@
+"""The site's model, read from ``mkdocs.yml``: the one place that knows its languages.
+
+Everything else (the MkDocs hooks, ``conftest.py``, ``tools.pages``, ``tools.record``,
+``tools.notebooks``, ``tools.sync`` and the tests) asks this module for the site's root,
+its snippet folder (as pymdownx.snippets resolves ``base_path``), the cache and
+recordings folders, and its locales: code, URL prefix, name, whether written by hand or
+generated (``tools.generate``), and the words the build adds to pages (labels). No other
+file of ``tools/`` or ``tests/`` writes a language code or a URL prefix
+(``tests/test_site.py`` greps for them).
+
+The locales are mkdocs-static-i18n's ``languages`` in mkdocs.yml, in their order. A
+locale is generated when its ``extra`` says so::
+
+    - locale: zh-Hant
+      name: 繁體中文
+      extra: {generated_from: zh, opencc: s2twp}
+
+Labels live in ``locales/<code>.yml``, one table per locale. A generated locale takes its
+source's table converted (``tools.generate``), overridden by its own file if there is one.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES_DIR = "locales"  # labels and phrase tables, one file per locale
+
+
+@dataclass(frozen=True)
+class Locale:
+    code: str  # as in file names (x.<code>.md) and <html lang>
+    name: str  # as the language switch shows it
+    prefix: str  # where its pages live under the site root: "" or "<link>/"
+    default: bool
+    source: str | None = None  # generated from this locale's pages, or None: hand-written
+    opencc: str | None = None  # the OpenCC configuration that converts them
+    settings: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def generated(self) -> bool:
+        return self.source is not None
+
+    def page(self, slug: str) -> str:
+        """The file (under docs/) of page ``slug`` in this locale."""
+        return f"{slug}.{self.code}.md"
+
+    def url(self, slug: str) -> str:
+        """The page's path under the site root (directory URLs)."""
+        path = "" if slug == "index" else slug.removesuffix("/index") + "/"
+        return self.prefix + path
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    docs: Path
+    snippets: Path
+    cache: Path
+    recordings: Path
+    locales: tuple[Locale, ...]
+
+    @property
+    def default(self) -> Locale:
+        return next(x for x in self.locales if x.default)
+
+    @property
+    def written(self) -> tuple[Locale, ...]:
+        """The hand-written locales, the default first."""
+        return tuple(sorted((x for x in self.locales if not x.generated),
+                            key=lambda x: not x.default))
+
+    @property
+    def generated(self) -> tuple[Locale, ...]:
+        return tuple(x for x in self.locales if x.generated)
+
+    def locale(self, code: str) -> Locale:
+        for x in self.locales:
+            if x.code == code:
+                return x
+        raise KeyError(f"no locale '{code}' in mkdocs.yml (have: {self.codes()})")
+
+    def codes(self) -> str:
+        return ", ".join(x.code for x in self.locales)
+
+    def locale_of(self, name: str) -> Locale | None:
+        """The locale of a page or notebook file name (``x.<code>.md``), or None."""
+        parts = Path(name).name.split(".")
+        return next((x for x in self.locales if len(parts) > 2 and parts[-2] == x.code), None)
+
+    def slug(self, page: Path) -> str:
+        """``docs/examples/lenet.en.md`` -> ``examples/lenet``."""
+        rel = page.resolve().relative_to(self.docs.resolve()).as_posix()
+        return rel.rsplit(".", 2)[0]
+
+    def pages(self, locale: Locale | None = None) -> list[Path]:
+        """Every page of ``locale`` (the default one if None) under docs/."""
+        code = (locale or self.default).code
+        return sorted(p for p in self.docs.rglob(f"*.{code}.md"))
+
+    def labels(self, code: str) -> dict[str, Any]:
+        """The words the build adds to a page of locale ``code``."""
+        return _labels(self, code)
+
+
+def _read_table(site: Site, code: str) -> dict[str, Any]:
+    path = site.root / LOCALES_DIR / f"{code}.yml"
+    if not path.is_file():
+        return {}
+    data = yaml_load(path.read_text(encoding="utf-8")) or {}
+    return dict(data.get("labels") or {})
+
+
+@functools.lru_cache(maxsize=None)
+def _labels_cached(site: Site, code: str) -> dict[str, Any]:
+    locale = site.locale(code)
+    own = _read_table(site, code)
+    if not locale.generated:
+        if not own:
+            raise FileNotFoundError(
+                f"{LOCALES_DIR}/{code}.yml has no labels: copy {LOCALES_DIR}/"
+                f"{site.default.code}.yml and translate it (see CONTRIBUTING.md)")
+        return own
+    from tools import generate  # OpenCC is only needed for a generated locale
+
+    converted = generate.convert_data(site, locale, _labels_cached(site, locale.source or ""))
+    return {**converted, **own}
+
+
+def _labels(site: Site, code: str) -> dict[str, Any]:
+    return _labels_cached(site, code)
+
+
+def phrases(site: Site, code: str) -> dict[str, str]:
+    """A generated locale's phrase table (``locales/<code>.yml``, ``phrases:``)."""
+    path = site.root / LOCALES_DIR / f"{code}.yml"
+    if not path.is_file():
+        return {}
+    data = yaml_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("phrases") or {}).items()}
+
+
+def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
+    i18n = next((p["i18n"] for p in raw.get("plugins", []) if isinstance(p, dict)
+                 and "i18n" in p), None)
+    if not i18n:
+        raise ValueError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) lists no "
+                         "languages")
+    out = []
+    for lang in i18n["languages"]:
+        if lang.get("build") is False:
+            continue
+        code = str(lang["locale"])
+        link = str(lang.get("link") or ("/" if lang.get("default") else f"/{code}/"))
+        extra = lang.get("extra") or {}
+        out.append(Locale(code=code, name=str(lang.get("name", code)),
+                          prefix=link.strip("/") + "/" if link.strip("/") else "",
+                          default=bool(lang.get("default")),
+                          source=extra.get("generated_from"), opencc=extra.get("opencc"),
+                          settings=dict(lang)))
+    codes = [x.code for x in out]
+    for x in out:
+        if x.source is not None and x.source not in codes:
+            raise ValueError(f"mkdocs.yml: locale '{x.code}' is generated from "
+                             f"'{x.source}', which is not a language of the site")
+        if x.source is not None and not x.opencc:
+            raise ValueError(f"mkdocs.yml: locale '{x.code}' is generated from "
+                             f"'{x.source}' but names no 'opencc' configuration")
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(config_file: Path, mtime: float) -> Site:
+    raw = yaml_load(config_file.read_text(encoding="utf-8"))
+    root = config_file.parent
+    docs = root / str(raw.get("docs_dir", "docs"))
+    base: Any = ["."]
+    for ext in raw.get("markdown_extensions", []):
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            base = (ext["pymdownx.snippets"] or {}).get("base_path", ["."])
+    first = base[0] if isinstance(base, list) else base
+    return Site(root=root, docs=docs, snippets=(root / first).resolve(),
+                cache=root / ".cache", recordings=root / "recordings",
+                locales=_locales(raw))
+
+
+def load(config_file: Path | str | None = None) -> Site:
+    """The model of the site configured by ``config_file`` (default: this repository's
+    mkdocs.yml), read again only when that file changes."""
+    path = Path(config_file or ROOT / "mkdocs.yml").resolve()
+    return _load(path, path.stat().st_mtime)
