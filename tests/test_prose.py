@@ -11,16 +11,16 @@ import pytest
 
 from tools import pages
 from tools.runner import ROOT, Runner
-from tests.project import DEFAULT, OTHER
+from tests.project import DEFAULT, OTHER, SITE
 
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+PAGES = sorted(p.relative_to(DOCS).as_posix() for x in SITE.written for p in SITE.pages(x))
 ZH_PAGES = [p for p in PAGES if p.endswith(f".{DEFAULT}.md")]
 
 
 def slug(page: str) -> str:
-    f"""``examples/lenet.{DEFAULT}.md`` -> ``examples/lenet``: what both twins share."""
+    """``examples/lenet.<code>.md`` -> ``examples/lenet``: what every language shares."""
     return page[: -len(f".{DEFAULT}.md")]
 
 

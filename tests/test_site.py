@@ -12,11 +12,11 @@ import pytest
 
 from tools import pages, prepare_data, record
 from tools.runner import ROOT
-from tests.project import DEFAULT
+from tests.project import DEFAULT, SITE
 
 
 def test_site_rules() -> None:
-    problems = pages.check(ROOT / "docs", ROOT / "snippets")
+    problems = pages.check(SITE)
     assert not problems, "\n".join(problems)
 
 

@@ -25,6 +25,28 @@ def test_search_cache_replaces_a_method_material_still_has() -> None:
         "tools/hook_search_cache.py")
 
 
+def test_highlight_cache_wraps_the_method_pymdownx_still_has() -> None:
+    from pymdownx.highlight import Highlight
+
+    from tools import hook_highlight_cache as cache
+
+    params = list(inspect.signature(cache.UPSTREAM).parameters)
+    assert params[:9] == ["self", "src", "language", "css_class", "hl_lines", "linestart",
+                          "linestep", "linespecial", "inline"], (
+        "pymdownx's Highlight.highlight changed: adapt or drop tools/hook_highlight_cache.py")
+    import markdown
+
+    md = markdown.Markdown()
+    one, other = Highlight(md, linenums=False), Highlight(md, linenums=True)
+    first = cache.highlight_once(one, "x = 1\n", "python", id_value="__code_0")
+    assert first == cache.UPSTREAM(one, "x = 1\n", "python", id_value="__code_0")
+    assert cache.highlight_once(one, "x = 1\n", "python", id_value="__code_0") is first
+    # another setting of the highlighter, another block id: another result, not the memo's
+    assert cache.highlight_once(other, "x = 1\n", "python", id_value="__code_0") == \
+        cache.UPSTREAM(other, "x = 1\n", "python", id_value="__code_0") != first
+    assert cache.highlight_once(one, "x = 1\n", "python", id_value="__code_1") != first
+
+
 def notebook_project(path: Path, leave_out: str) -> Project:
     """A throwaway site with mkdocs-jupyter under mkdocs-static-i18n, one example that
     becomes a notebook, and every hook but ``leave_out``."""

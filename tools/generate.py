@@ -86,6 +86,42 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+_TAG = re.compile(r"<[^>]+>")
+_ATTR = re.compile(r'\b(alt|title|aria-label)="([^"]*)"')
+
+
+def convert_html(html: str, convert: Callable[[str], str]) -> str:
+    """A rendered page's HTML converted as ``convert_markdown`` converts its Markdown:
+    text and ``alt``/``title``/``aria-label`` attributes, except inside ``<pre>`` and
+    ``<code>`` (a Mermaid diagram's ``<pre class="mermaid">`` is converted)."""
+    out: list[str] = []
+    code = 0  # depth inside <pre>/<code> that stays as written
+    stack: list[bool] = []  # for each open <pre>/<code>: whether it stays
+    last = 0
+    for m in _TAG.finditer(html):
+        text = html[last : m.start()]
+        out.append(text if code else convert(text))
+        tag = m.group(0)
+        name = re.match(r"</?\s*([a-zA-Z0-9]+)", tag)
+        low = name.group(1).lower() if name else ""
+        if low in ("pre", "code") and not tag.endswith("/>"):
+            if tag.startswith("</"):
+                if stack and stack.pop():
+                    code -= 1
+            else:
+                keep = not (low == "pre" and "mermaid" in tag) and not (
+                    low == "code" and stack and not stack[-1])
+                stack.append(keep)
+                code += keep
+        if not code:
+            tag = _ATTR.sub(lambda a: f'{a.group(1)}="{convert(a.group(2))}"', tag)
+        out.append(tag)
+        last = m.end()
+    tail = html[last:]
+    out.append(tail if code else convert(tail))
+    return "".join(out)
+
+
 def convert_data(site: Site, locale: Locale, data: Any) -> Any:
     """Every string in ``data`` (dicts, lists) converted for ``locale``."""
     convert = for_locale(site, locale)
@@ -147,6 +183,11 @@ def configure_i18n(site: Site, i18n: Any, nav_titles: list[str], config: Any) ->
         if palette and not (target.theme or {}).get("palette"):
             target.theme = {**(target.theme or {}),
                             "palette": convert_data(site, locale, list(palette))}
+        # The theme's own words (search box, buttons): the locale's if the theme has them
+        # (Material has zh-Hant), else the source's.
+        if not any(Path(d, "partials", "languages", f"{locale.code}.html").is_file()
+                   for d in config.theme.dirs):
+            target.theme = {**(target.theme or {}), "language": source.locale}
 
 
 def jieba_dictionary(site: Site, folder: Path) -> Path | None:

@@ -34,6 +34,7 @@ each notebook page offers its ``.py`` and ``.ipynb`` for download.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import html
 import json
@@ -83,6 +84,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _snippets_dir, _runner, _site
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        # mkdocs-static-i18n building another language within the same command: the rules
+        # were checked, the snippets run and the files written when the command began.
+        return config
+    _rendered.clear()
     _site = site_model.load(config.config_file_path)
     root = _site.root
     if _runner.root != root:
@@ -214,6 +221,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
 
 
 _served: list[str] = []  # the HTML files of the last complete build, under serve
+# A generated locale's page is its source page's HTML, converted (tools.generate): the
+# source's rendering (content, table of contents, title), by (locale, slug), this build.
+_rendered: dict[tuple[str, str], tuple[str, Any, str | None]] = {}
+_reused: dict[str, tuple[str, str]] = {}  # generated page src_uri -> its source's key
 
 
 def on_shutdown() -> None:
@@ -477,6 +488,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                      **kwargs: Any) -> str:
     if _is_notebook(page):
         return markdown  # rendered by mkdocs-jupyter; its outputs are in the notebook
+    source = _source_rendering(page)
+    if source is not None:  # on_page_content puts the source page's HTML, converted
+        _reused[page.file.src_uri] = source
+        return ""
     markdown = _behind_notices(markdown, page)
     if REPORT_MARKER in markdown:
         docs = Path(config.docs_dir).resolve()
@@ -565,7 +580,51 @@ def _result(path: Path, page: Page) -> Result | None:
         raise _fail(str(exc)) from None
 
 
+def _source_rendering(page: Page) -> tuple[str, str] | None:
+    """For a generated locale's page whose source page was rendered in this build: the
+    key of that rendering. The same HTML converted is what rendering the converted
+    Markdown would give, at a fraction of the cost; links stay right, since every locale
+    has the same tree under its prefix. A page with a notice linking to another language
+    (``_behind_notices``) is rendered from its Markdown."""
+    site = _words_site()
+    locale = site.locale(_locale(page))
+    if not locale.generated:
+        return None
+    slug = site.slug(Path(page.file.abs_src_path))
+    key = (locale.source or "", slug)
+    if key not in _rendered or any(p == slug for p, _ in sync.behind(_runner.root)):
+        return None
+    return key
+
+
+def _converted_rendering(page: Page, key: tuple[str, str]) -> str:
+    site = _words_site()
+    convert = generate.for_locale(site, site.locale(_locale(page)))
+    content, toc, title = _rendered[key]
+    toc = copy.deepcopy(toc)
+    stack = list(toc)
+    while stack:
+        item = stack.pop()
+        item.title = generate.convert_html(item.title, convert)
+        stack += item.children
+    page.toc = toc
+    page._title_from_render = convert(title) if title else None
+    return generate.convert_html(content, convert)
+
+
 def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
+    key = _reused.pop(page.file.src_uri, None)
+    if key is not None:
+        return _converted_rendering(page, key)
+    content = _page_content(content, page)
+    locale = _locale(page)
+    if any(x.source == locale for x in _words_site().generated):
+        slug = _words_site().slug(Path(page.file.abs_src_path))
+        _rendered[(locale, slug)] = (content, page.toc, page._title_from_render)
+    return content
+
+
+def _page_content(content: str, page: Page) -> str:
     if _is_notebook(page):
         # The same code and outputs are indexed on the example pages; indexing the
         # notebooks too would double every search hit (and their HTML is heavy to parse).
@@ -653,6 +712,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # page-specific links, and sitemap.xml keeps the hreflang alternates for search engines.
     if _is_notebook(page):
         output = _notebook_page(output, page)
+    # A page's language is its locale's, also where the theme lends it another's words
+    # (a generated locale the theme has no translation for: tools.generate).
+    output = re.sub(r'<html lang="[^"]*"', f'<html lang="{_locale(page)}"', output, count=1)
     if _mode != "serve" and "snippet-output--pending" in output:
         raise _fail(f"{page.file.src_uri}: a placeholder for a running snippet reached "
                     f"a '{_mode}' build; only `mkdocs serve` may show one")

@@ -1,0 +1,53 @@
+"""MkDocs hook: highlight each code block once per process, not once per language.
+
+What it saves: every language's page shows the same snippets, and mkdocs-static-i18n
+builds each language in turn in the same process, so pymdownx.highlight runs Pygments on
+the same code once per language (about 0.7 s of a warm build per language here), and
+again on every rebuild under ``mkdocs serve``. Not an upstream bug: pymdownx has no such
+cache (checked against pymdown-extensions 13.1).
+
+How: ``pymdownx.highlight.Highlight.highlight`` (a block's source, language, options and
+the highlighter's own settings in, an HTML string out) is memoised in memory, keyed by all
+of them but the Markdown instance (one per page). Left alone: inline code (it returns an
+element, not a string) and titles in HTML mode (they are stored in that page's Markdown
+instance, which the result then refers to).
+``tests/test_workarounds.py`` fails when that method changes its signature.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections import OrderedDict
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from pymdownx.highlight import Highlight
+
+UPSTREAM = Highlight.highlight
+SIGNATURE = str(inspect.signature(UPSTREAM))
+LIMIT = 4000  # blocks kept (the site has about 250)
+_memo: OrderedDict[str, str] = OrderedDict()
+
+
+def highlight_once(self: Highlight, *args: Any, **kwargs: Any) -> Any:
+    if kwargs.get("inline") or (len(args) > 7 and args[7]) or self.title_mode == "html":
+        return UPSTREAM(self, *args, **kwargs)
+    settings = sorted((k, v) for k, v in vars(self).items() if k != "md")
+    key = repr((settings, args, sorted(kwargs.items())))
+    found = _memo.get(key)
+    if found is None:
+        found = UPSTREAM(self, *args, **kwargs)
+        if not isinstance(found, str):
+            return found
+        _memo[key] = found
+        if len(_memo) > LIMIT:
+            _memo.popitem(last=False)
+    else:
+        _memo.move_to_end(key)
+    return found
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    Highlight.highlight = highlight_once  # type: ignore[method-assign]
+    return config
+
