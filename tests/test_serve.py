@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.project import OTHER, SITE, Project
+from tests.project import DEFAULT, OTHER, SITE, Project
 
 P_URL = SITE.locale(OTHER).url("p")  # the planted page, in the other language
 
@@ -168,3 +168,28 @@ def test_stopping_the_server_stops_its_snippets(tmp_path: Path) -> None:
     status = Path(f"/proc/{pid}/status")
     alive = status.exists() and "\nState:\tZ" not in status.read_text()
     assert not alive, "a snippet kept running after mkdocs serve was stopped"
+
+
+def test_saving_one_language_rebuilds_it_alone(tmp_path: Path) -> None:
+    """Under serve, a page saved in one written language rebuilds that language only;
+    the other languages' pages and their search entries stay served."""
+    project = Project(tmp_path / "project", search=True)
+    project.write("snippets/p/a.py", "print('a')\n")
+    project.pages("p", "p/a.py")
+    server = Served(project, tmp_path / "serve.log", tmp_path / "unused")
+    try:
+        default_url = SITE.locale(DEFAULT).url("p")
+        for url in (default_url, P_URL):  # no placeholder left (that rebuilds every language)
+            server.until(url, lambda t: shown(t) == ["a\n"], 60)
+        server.until("search/search_index.json", lambda t: '"location"' in t, 30)
+        page = project.path / "docs" / SITE.locale(OTHER).page("p")
+        page.write_text(page.read_text("utf-8") + "\nA new word: zebra.\n", "utf-8")
+        server.until(P_URL, lambda t: "zebra" in t, 30)
+        assert f"Only {OTHER} pages changed: building {OTHER} alone" in server.log.read_text()
+        got = server.get(default_url)
+        assert shown(got) == ["a\n"], got[got.find("snippet-output") - 200:][:900]  # still served
+        index = server.get("search/search_index.json")
+        assert "zebra" in index and f'"location": "{default_url}' in index.replace(
+            '"location":"', '"location": "')
+    finally:
+        server.stop()

@@ -43,6 +43,7 @@ import os
 import re
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -90,6 +92,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # were checked, the snippets run and the files written when the command began.
         return config
     _rendered.clear()
+    if _mode == "serve" and _only is not None:
+        _build_one_language(config)
     _site = site_model.load(config.config_file_path)
     root = _site.root
     if _runner.root != root:
@@ -195,8 +199,14 @@ def _run_snippets(shown: dict[Path, str], nav: list[str]) -> None:
 
 
 def _snippet_finished() -> None:
+    global _missed
     if _trigger is not None:  # a file the server watches: it rebuilds
         _trigger.write_text(f"{time.time()}\n", encoding="utf-8")
+    else:  # still in serve's first build: on_serve triggers the rebuild
+        _missed = True
+
+
+_missed = False
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
@@ -209,15 +219,109 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
     rebuild = server.builder
 
     def rebuild_or_show_error() -> None:
+        global _only, _built_ok
+        _only = _one_language_edited()
         try:
             rebuild()
+            _built_ok = True
         except BaseException as exc:  # noqa: BLE001 (mkdocs raises SystemExit on abort)
+            _built_ok = False
             if isinstance(exc, KeyboardInterrupt):
                 raise
             _show_error(Path(server.root), exc)
+        finally:
+            _only = None
 
     server.builder = rebuild_or_show_error  # type: ignore[method-assign]
+    global _seen, _built_ok
+    _seen, _built_ok = _watched(), True  # the first build (serve aborts if it fails)
+    if _missed:  # a snippet finished during the first build, after its page was built:
+        # rebuild once the server watches (it starts watching after this hook returns)
+        threading.Timer(2.0, _snippet_finished).start()
     return server
+
+
+# Under serve, saving pages of one written language rebuilds that language only (the
+# others keep their pages from the last build, and their search entries); anything else
+# saved (a snippet, mkdocs.yml, tools/, pages of two languages) rebuilds every language.
+# SNIPPETS_SERVE_ALL_LANGUAGES=1 always rebuilds every language.
+_only: str | None = None  # the language this rebuild builds alone
+_placeholders = False  # the last build showed a placeholder
+_built_ok = False
+_seen: dict[str, float] = {}  # file -> mtime at the last build, under serve
+
+
+def _watched() -> dict[str, float]:
+    site = _words_site()
+    out = {}
+    for folder in (site.docs, site.snippets, site.root / "tools",
+                   site.root / site_model.LOCALES_DIR):
+        for p in folder.rglob("*"):
+            if p.is_file() and not pages.is_scratch(p) and not generate.is_generated(site, p) \
+                    and NOTEBOOK_DIR not in p.relative_to(site.root).parts[:2]:
+                out[str(p)] = p.stat().st_mtime
+    config = site.root / "mkdocs.yml"
+    out[str(config)] = config.stat().st_mtime
+    return out
+
+
+def _one_language_edited() -> str | None:
+    """The written language whose pages alone changed since the last build, if so."""
+    global _seen
+    now = _watched()
+    changed = {p for p in set(now) | set(_seen) if now.get(p) != _seen.get(p)}
+    before, _seen = _seen, now
+    global _placeholders
+    pending, _placeholders = _placeholders, False
+    if not before or not _built_ok or pending or \
+            os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1":
+        return None  # every language: also when the last build showed a placeholder
+    site = _words_site()
+    langs = {site.locale_of(p) for p in changed}
+    if len(langs) != 1 or None in langs or not all(p.endswith(".md") for p in changed):
+        return None
+    (only,) = langs
+    return only.code if only is not None and not only.generated else None
+
+
+def _build_one_language(config: MkDocsConfig) -> None:
+    """This serve rebuild builds ``_only``: mkdocs-static-i18n starts with it and builds
+    no other (its loop runs only when it is not already ``building``); the served
+    directory is not emptied first."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    import mkdocs.utils
+
+    log.info(f"Only {_only} pages changed: building {_only} alone "
+             "(SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)")
+    i18n.current_language = _only
+    i18n.building = True
+    keep = mkdocs.utils.clean_directory
+    mkdocs.utils.clean_directory = lambda _path: None  # type: ignore[assignment]
+    _restore.append(lambda: setattr(mkdocs.utils, "clean_directory", keep))
+
+
+_restore: list[Any] = []
+
+
+def _keep_other_languages_search(config: MkDocsConfig) -> None:
+    """The search entries of the languages this rebuild did not build, from the index
+    the last build wrote, so search still finds them."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if search is None or not index.is_file():
+        return
+    prefix = _words_site().locale(_only or "").prefix
+    others = _words_site().locales
+
+    def mine(location: str) -> bool:
+        if prefix:
+            return location.startswith(prefix)
+        return not any(x.prefix and location.startswith(x.prefix) for x in others)
+
+    old = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
+    search.search_index.entries.extend(e for e in old if not mine(e["location"]))
 
 
 _served: list[str] = []  # the HTML files of the last complete build, under serve
@@ -288,7 +392,12 @@ def _write_notebooks(config: MkDocsConfig) -> None:
     notebooks.write(made, Path(config.docs_dir) / NOTEBOOK_DIR, _words_site())
 
 
+@event_priority(10)  # before Material's search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
+    if _only is not None:
+        _keep_other_languages_search(config)
+        while _restore:
+            _restore.pop()()
     if _mode == "serve":
         site = Path(config.site_dir)
         _served[:] = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
@@ -364,6 +473,8 @@ def figure_alt(n: int, described: dict[str, Any], locale: str) -> str:
 def render_pending(snippet: Path, locale: str) -> str:
     """Under ``mkdocs serve`` only: the marked placeholder of a snippet still running."""
     assert _mode == "serve" and _background is not None, "placeholders are for serve only"
+    global _placeholders
+    _placeholders = True
     words = _words(locale)["pending"]
     state, since = _background.state(snippet)
     last = _runner.durations().get(_runner.rel(snippet))
