@@ -122,6 +122,7 @@ def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str,
                                          expect: str) -> None:
     page = reader.open(url_path("index", lang))
     page.click(".md-search__input")
+    wait_for_search_index(page)
     page.fill(".md-search__input", term)
     page.press(".md-search__input", "End")  # Material searches on key events
     page.locator(".md-search-result__item a").first.click()
@@ -169,15 +170,23 @@ SEARCHES.update({code: [(convert(q), t) for q, t in SEARCHES[SITE.locale(code).s
                  for code, convert in GENERATED.items()})
 
 
+def wait_for_search_index(page: Page) -> str:
+    """Wait (search box open) until Material's search index is loaded: its result line
+    then says "Type to start searching" in the page's language (before: "Initializing
+    search"); a query typed earlier may never run. Returns that text."""
+    idle = page.evaluate("JSON.parse(document.querySelector('#__config').textContent)"
+                         ".translations['search.result.placeholder']")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta')"
+                           ".innerText === t", arg=idle, timeout=60000)
+    return str(idle)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_finds_the_page_that_teaches_it(reader: Reader, lang: str) -> None:
     page = reader.open(url_path("index", lang))
     box, meta = ".md-search__input", ".md-search-result__meta"
     page.click(box)
-    # "Type to start searching", in the page's language: shown once the index is loaded
-    # (before, it says "Initializing search") and whenever the box is empty.
-    idle = page.evaluate("JSON.parse(document.querySelector('#__config').textContent)"
-                         ".translations['search.result.placeholder']")
+    idle = wait_for_search_index(page)
     own = url_path("index", lang)  # where this language's pages live
     misses = []
     for query, teaches in SEARCHES[lang]:
@@ -281,8 +290,10 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
         if slug == "search":
             page = reader.open(url_path("index", lang), wait_until="load")
             page.click(".md-search__input")
+            wait_for_search_index(page)
             page.fill(".md-search__input", "tensor" if lang == OTHER else
                       GENERATED.get(lang, lambda t: t)("张量"))
+            page.press(".md-search__input", "End")  # Material searches on key events
             page.locator(".md-search-result__item").first.wait_for()
         else:
             page = reader.open(url_path(slug, lang), wait_until="load")

@@ -108,18 +108,19 @@ class Site:
         return _labels(self, code)
 
 
-def _read_table(site: Site, code: str) -> dict[str, Any]:
+def _locale_file(site: Site, code: str, key: str) -> dict[str, Any]:
+    """The ``key`` table of ``locales/<code>.yml`` (``labels``, ``phrases``), or {}."""
     path = site.root / LOCALES_DIR / f"{code}.yml"
     if not path.is_file():
         return {}
     data = yaml_load(path.read_text(encoding="utf-8")) or {}
-    return dict(data.get("labels") or {})
+    return dict(data.get(key) or {})
 
 
 @functools.lru_cache(maxsize=None)
 def _labels_cached(site: Site, code: str) -> dict[str, Any]:
     locale = site.locale(code)
-    own = _read_table(site, code)
+    own = _locale_file(site, code, "labels")
     if not locale.generated:
         if not own:
             raise FileNotFoundError(
@@ -138,11 +139,7 @@ def _labels(site: Site, code: str) -> dict[str, Any]:
 
 def phrases(site: Site, code: str) -> dict[str, str]:
     """A generated locale's phrase table (``locales/<code>.yml``, ``phrases:``)."""
-    path = site.root / LOCALES_DIR / f"{code}.yml"
-    if not path.is_file():
-        return {}
-    data = yaml_load(path.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in (data.get("phrases") or {}).items()}
+    return {str(k): str(v) for k, v in _locale_file(site, code, "phrases").items()}
 
 
 def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
