@@ -23,6 +23,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tools.site import load as load_site  # noqa: E402
 
 
 def timed(label: str, cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -133,8 +135,12 @@ def main() -> None:
         page = work / "docs" / "tensors.en.md"
         page.write_text(page.read_text() + "\nOne more sentence.\n")
         timed("one page edited: mkdocs build", build, work, env)
-        seconds = serve_reload(work, env, page)
-        print(f"{'one page edited: mkdocs serve, save to reload':<44} {seconds:7.1f} s")
+        site = load_site(work / "mkdocs.yml")
+        for locale in site.written:  # saving a page of one language rebuilds it alone
+            edited = work / "docs" / locale.page("tensors")
+            seconds = serve_reload(work, env, edited)
+            label = f"one {locale.code} page edited: serve, save to reload"
+            print(f"{label:<44} {seconds:7.1f} s")
         snippet = work / "snippets" / "tensors" / "attributes.py"
         snippet.write_text(snippet.read_text() + "print('edited')\n")
         timed("one snippet edited: mkdocs build", build, work, env)

@@ -28,12 +28,12 @@ def test_search_cache_replaces_a_method_material_still_has() -> None:
 def test_highlight_cache_wraps_the_method_pymdownx_still_has() -> None:
     from pymdownx.highlight import Highlight
 
-    from tools import hook_highlight_cache as cache
+    from tools import hook_render_cache as cache
 
     params = list(inspect.signature(cache.UPSTREAM).parameters)
     assert params[:9] == ["self", "src", "language", "css_class", "hl_lines", "linestart",
                           "linestep", "linespecial", "inline"], (
-        "pymdownx's Highlight.highlight changed: adapt or drop tools/hook_highlight_cache.py")
+        "pymdownx's Highlight.highlight changed: adapt or drop tools/hook_render_cache.py")
     import markdown
 
     md = markdown.Markdown()

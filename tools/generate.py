@@ -51,7 +51,7 @@ def converter(opencc_config: str, table: tuple[tuple[str, str], ...]) -> Callabl
     index = {s: i for i, (s, _) in enumerate(ordered)}
 
     def convert(text: str) -> str:
-        if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        if not _HAN.search(text):
             return text  # no Han characters: nothing to convert
         hidden = pattern.sub(lambda m: chr(_PUA + index[m.group(0)]), text)
         out = cc.convert(hidden)
@@ -87,39 +87,55 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
+_HAN = re.compile("[\u3400-\u9fff]")  # CJK ideographs: text OpenCC may change
+# Code that stays as written, or (no "code" group) a Mermaid diagram, which is prose.
+_KEPT = re.compile(r'<pre\b[^>]*\bmermaid\b[^>]*>.*?</pre>'
+                   r'|(?P<code><pre\b[^>]*>.*?</pre>|<code\b[^>]*>.*?</code>)', re.S)
+_SEP = "\uf8ff"  # between a page's texts in one OpenCC call: private use, left alone
 _ATTR = re.compile(r'\b(alt|title|aria-label)="([^"]*)"')
 
 
 def convert_html(html: str, convert: Callable[[str], str]) -> str:
     """A rendered page's HTML converted as ``convert_markdown`` converts its Markdown:
     text and ``alt``/``title``/``aria-label`` attributes, except inside ``<pre>`` and
-    ``<code>`` (a Mermaid diagram's ``<pre class="mermaid">`` is converted)."""
-    out: list[str] = []
-    code = 0  # depth inside <pre>/<code> that stays as written
-    stack: list[bool] = []  # for each open <pre>/<code>: whether it stays
+    ``<code>`` (a Mermaid diagram's ``<pre class="mermaid">`` is converted). All of a
+    page's text goes through OpenCC in one call."""
+    parts: list[str] = []  # text and tags, in order
+    todo: list[int] = []  # indexes of the parts to convert
+
+    def prose(chunk: str) -> None:
+        last = 0
+        for m in _TAG.finditer(chunk):
+            text, tag = chunk[last : m.start()], m.group(0)
+            if _HAN.search(text):
+                todo.append(len(parts))
+            parts.append(text)
+            pos = 0
+            for a in _ATTR.finditer(tag) if _HAN.search(tag) else ():
+                parts.append(tag[pos : a.start(2)])
+                todo.append(len(parts))
+                parts.append(a.group(2))
+                pos = a.end(2)
+            parts.append(tag[pos:])
+            last = m.end()
+        if _HAN.search(chunk, last):
+            todo.append(len(parts))
+        parts.append(chunk[last:])
+
     last = 0
-    for m in _TAG.finditer(html):
-        text = html[last : m.start()]
-        out.append(text if code else convert(text))
-        tag = m.group(0)
-        name = re.match(r"</?\s*([a-zA-Z0-9]+)", tag)
-        low = name.group(1).lower() if name else ""
-        if low in ("pre", "code") and not tag.endswith("/>"):
-            if tag.startswith("</"):
-                if stack and stack.pop():
-                    code -= 1
-            else:
-                keep = not (low == "pre" and "mermaid" in tag) and not (
-                    low == "code" and stack and not stack[-1])
-                stack.append(keep)
-                code += keep
-        if not code:
-            tag = _ATTR.sub(lambda a: f'{a.group(1)}="{convert(a.group(2))}"', tag)
-        out.append(tag)
+    for m in _KEPT.finditer(html):
+        if m.group("code") is None:  # a Mermaid diagram: prose
+            continue
+        prose(html[last : m.start()])
+        parts.append(m.group(0))
         last = m.end()
-    tail = html[last:]
-    out.append(tail if code else convert(tail))
-    return "".join(out)
+    prose(html[last:])
+    if todo:
+        joined = convert(_SEP.join(parts[i] for i in todo)).split(_SEP)
+        assert len(joined) == len(todo), "a separator was converted"
+        for i, value in zip(todo, joined):
+            parts[i] = value
+    return "".join(parts)
 
 
 def convert_data(site: Site, locale: Locale, data: Any) -> Any:

@@ -112,7 +112,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.debug("Fashion-MNIST prepared offline in data/")
     nav = pages.nav_order(config.nav)
     _run_snippets(_shown(Path(config.docs_dir), nav), nav)
-    _write_notebooks(config)
+    if _only is None:  # a serve rebuild of one language: no snippet and no label changed
+        _write_notebooks(config)
     _generate(config)
     return config
 
@@ -123,7 +124,8 @@ def _generate(config: MkDocsConfig) -> None:
     site = _words_site()
     if not site.generated:
         return
-    generate.write_pages(site)
+    if _only is None:  # else serve builds one written language; the rest wait for a full one
+        generate.write_pages(site)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         generate.configure_i18n(site, i18n, _nav_titles(config.nav), config)
@@ -235,6 +237,9 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
     server.builder = rebuild_or_show_error  # type: ignore[method-assign]
     global _seen, _built_ok
     _seen, _built_ok = _watched(), True  # the first build (serve aborts if it fails)
+    if "jieba" in sys.modules:  # search cuts an edited page's Chinese: load its words now,
+        # not on the first save (about 1 s with the generated locales' dictionary)
+        threading.Thread(target=sys.modules["jieba"].initialize, daemon=True).start()
     if _missed:  # a snippet finished during the first build, after its page was built:
         # rebuild once the server watches (it starts watching after this hook returns)
         threading.Timer(2.0, _snippet_finished).start()
@@ -716,7 +721,8 @@ def _converted_rendering(page: Page, key: tuple[str, str]) -> str:
     stack = list(toc)
     while stack:
         item = stack.pop()
-        item.title = generate.convert_html(item.title, convert)
+        item.title = (generate.convert_html(item.title, convert) if "<" in item.title
+                      else convert(item.title))
         stack += item.children
     page.toc = toc
     page._title_from_render = convert(title) if title else None
@@ -779,7 +785,7 @@ def _notebook_links(target: str, page: Page) -> str:
             f'{Path(target).stem}.ipynb</a></p>\n')
 
 
-_STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
+_STYLE = '<style type="text/css">'
 
 
 def _notebook_css_link(content: str, page: Page) -> str:
@@ -790,13 +796,19 @@ def _notebook_css_link(content: str, page: Page) -> str:
     pages only. Done before the page is templated, so the rest of the build handles a
     small page.
     """
-    css = "\n".join(m.group(1).strip() for m in _STYLE.finditer(content))
-    if not css:
+    kept, styles, pos = [], [], 0
+    while (start := content.find(_STYLE, pos)) >= 0:  # str.find: a regex is slow here
+        end = content.find("</style>", start)
+        kept.append(content[pos:start])
+        styles.append(content[start + len(_STYLE) : end].strip())
+        pos = end + len("</style>")
+    if not styles:
         return content
+    css = "\n".join(styles)
     name = hashlib.sha256(css.encode()).hexdigest()[:12] + ".css"
     _notebook_css[name] = css
     page.meta["notebook_css"] = get_relative_url(f"assets/jupyter/{name}", page.url)
-    return _STYLE.sub("", content)
+    return "".join(kept) + content[pos:]
 
 
 def _notebook_page(output: str, page: Page) -> str:
@@ -825,8 +837,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = _notebook_page(output, page)
     # A page's language is its locale's, also where the theme lends it another's words
     # (a generated locale the theme has no translation for: tools.generate).
-    output = re.sub(r'<html lang="[^"]*"', f'<html lang="{_locale(page)}"', output, count=1)
     if _mode != "serve" and "snippet-output--pending" in output:
         raise _fail(f"{page.file.src_uri}: a placeholder for a running snippet reached "
                     f"a '{_mode}' build; only `mkdocs serve` may show one")
-    return _ALTERNATE.sub("", output)
+    end = output.find("</head>")  # both edits are in the head: spare the page's body
+    head = re.sub(r'<html lang="[^"]*"', f'<html lang="{_locale(page)}"', output[:end], count=1)
+    return _ALTERNATE.sub("", head) + output[end:]

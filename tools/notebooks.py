@@ -72,7 +72,6 @@ def build(snippet: Path, result: Result | None, words: dict[str, str]
     nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
                               "language": "python"}
     nb.metadata.language_info = {"name": "python"}
-    nbformat.validate(nb)
     return nb
 
 
@@ -87,9 +86,11 @@ def write(snippets: list[tuple[Path, Result | None]], out_dir: Path, site: Site
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for snippet, result in snippets:
-        for locale in site.locales:
+        for n, locale in enumerate(site.locales):
             path = out_dir / f"{snippet.stem}.{locale.code}.ipynb"
             nb = build(snippet, result, site.labels(locale.code)["notebook"])
+            if n == 0:  # the same cells in every locale: one schema check is enough
+                nbformat.validate(nb)
             text = json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")

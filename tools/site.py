@@ -113,8 +113,12 @@ def _locale_file(site: Site, code: str, key: str) -> dict[str, Any]:
     path = site.root / LOCALES_DIR / f"{code}.yml"
     if not path.is_file():
         return {}
-    data = yaml_load(path.read_text(encoding="utf-8")) or {}
-    return dict(data.get(key) or {})
+    return dict(_yaml(path, path.stat().st_mtime).get(key) or {})
+
+
+@functools.lru_cache(maxsize=32)
+def _yaml(path: Path, mtime: float) -> dict[str, Any]:
+    return dict(yaml_load(path.read_text(encoding="utf-8")) or {})
 
 
 @functools.lru_cache(maxsize=None)

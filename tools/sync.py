@@ -21,6 +21,7 @@ without language and suffix (``autograd``, ``examples/sine-fitting``).
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import sys
@@ -102,7 +103,13 @@ class Drift:
 
 def behind(root: Path) -> dict[tuple[str, str], str]:
     """(page, anchor) -> the language marked knowingly behind there."""
-    return {(page, anchor): entry["behind"] for page, anchors in read_lock(root).items()
+    path = root / LOCK
+    return dict(_behind(path, path.stat().st_mtime if path.is_file() else 0.0))
+
+
+@functools.lru_cache(maxsize=4)
+def _behind(path: Path, mtime: float) -> dict[tuple[str, str], str]:
+    return {(page, anchor): entry["behind"] for page, anchors in read_lock(path.parent).items()
             for anchor, entry in anchors.items() if entry.get("behind")}
 
 
