@@ -182,3 +182,18 @@ def test_execution_report_lists_every_snippet(site: Path, lang: str) -> None:
     runner = Runner(ROOT)
     for name, shown in rows:
         assert shown == f"{runner.result(ROOT / 'snippets' / name).seconds:.2f}", name
+
+
+def test_admonition_titles_are_in_the_page_language(site: Path) -> None:
+    """An admonition without a title is titled with its type ("note"): in the page's
+    language (i18n's admonition_translations), not in English on a Chinese page."""
+    english = {"Note", "Tip", "Warning", "Info", "Example", "Danger"}
+    wrong = []
+    for x in SITE.locales:
+        if (x.source or x.code) != SITE.default.code:
+            continue
+        for slug in PAGES:
+            titles = re.findall(r'class="admonition-title">([^<]*)', built(site, slug, x.code))
+            wrong += [f"{x.code}/{slug}: {t}" for t in titles if t in english]
+    assert not wrong, "add these types to admonition_translations in mkdocs.yml:\n" + \
+        "\n".join(wrong)

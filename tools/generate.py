@@ -181,7 +181,7 @@ def is_generated(site: Site, path: Path) -> bool:
 
 def configure_i18n(site: Site, i18n: Any, nav_titles: list[str], config: Any) -> None:
     """Fill each generated locale's i18n entry (nav titles, site name and description,
-    palette toggle names) with its source's, converted. ``nav_titles``: the titles as
+    admonition titles, palette toggle names) with its source's, converted. ``nav_titles``: the titles as
     mkdocs.yml's nav writes them (the default locale's)."""
     entries = {lang.locale: lang for lang in i18n.config.languages}
     for locale in site.generated:
@@ -195,6 +195,9 @@ def configure_i18n(site: Site, i18n: Any, nav_titles: list[str], config: Any) ->
             value = getattr(source, key, None) or config.get(key)
             if value and not getattr(target, key, None):
                 setattr(target, key, convert(value))
+        if source.admonition_translations and not target.admonition_translations:
+            target.admonition_translations = convert_data(
+                site, locale, dict(source.admonition_translations))
         palette = (source.theme or {}).get("palette") or config.theme.get("palette")
         if palette and not (target.theme or {}).get("palette"):
             target.theme = {**(target.theme or {}),
