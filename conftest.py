@@ -25,6 +25,7 @@ import pytest_codeblocks.plugin as pcb
 from pytest_codeblocks.main import CodeBlock
 
 from tools import pages
+from tools.generate import is_generated
 from tools.site import load as load_site
 from tools.runner import Runner, SnippetError
 
@@ -82,18 +83,15 @@ def _pages_to_test(config: pytest.Config) -> list[Path]:
             found += sorted(path.rglob("*.md"))
         elif path.suffix == ".md":
             found.append(path)
-    return [p for p in found if p.is_relative_to(SITE.docs) and not _generated(p)]
-
-
-def _generated(path: Path) -> bool:
-    """A page the build generates (``tools.generate``): its blocks are its source page's,
-    run there; the file may or may not exist yet, so it is never collected."""
-    locale = SITE.locale_of(path.name)
-    return locale is not None and locale.generated
+    return [p for p in found if p.is_relative_to(SITE.docs) and not is_generated(SITE, p)]
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    return True if collection_path.suffix == ".md" and _generated(collection_path) else None
+    """A page the build generates (``tools.generate``) shows its source page's blocks, run
+    there; the file may or may not exist yet, so it is never collected."""
+    if collection_path.suffix == ".md" and is_generated(SITE, collection_path):
+        return True
+    return None
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -21,7 +21,6 @@ interface, which keys it by the template's name and a hash of its source.
 
 from __future__ import annotations
 
-import inspect
 from collections import OrderedDict
 from typing import Any
 
@@ -31,7 +30,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from pymdownx.highlight import Highlight
 
 UPSTREAM = Highlight.highlight
-SIGNATURE = str(inspect.signature(UPSTREAM))
 LIMIT = 4000  # blocks kept (the site has about 250)
 _memo: OrderedDict[str, str] = OrderedDict()
 

@@ -128,7 +128,7 @@ def _generate(config: MkDocsConfig) -> None:
         generate.write_pages(site)
     i18n = config.plugins.get("i18n")
     if i18n is not None:
-        generate.configure_i18n(site, i18n, _nav_titles(config.nav), config)
+        generate.configure_i18n(site, i18n, pages.nav_titles(config.nav), config)
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and not search.config.jieba_dict:
         path = generate.jieba_dictionary(site, site.cache / "jieba")
@@ -136,17 +136,6 @@ def _generate(config: MkDocsConfig) -> None:
             import jieba
             if jieba.dt.dictionary != str(path.resolve()):  # set once: it loads lazily
                 jieba.set_dictionary(str(path.resolve()))
-
-
-def _nav_titles(nav: list[Any] | None) -> list[str]:
-    out: list[str] = []
-    for item in nav or []:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                out.append(str(title))
-                if isinstance(value, list):
-                    out += _nav_titles(value)
-    return out
 
 
 def _shown(docs: Path, nav: list[str]) -> dict[Path, str]:
@@ -233,6 +222,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
             _show_error(Path(server.root), exc)
         finally:
             _only = None
+            while _restore:  # also after a failed build: the next one empties the folder
+                _restore.pop()()
 
     server.builder = rebuild_or_show_error  # type: ignore[method-assign]
     global _seen, _built_ok
@@ -401,8 +392,6 @@ def _write_notebooks(config: MkDocsConfig) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     if _only is not None:
         _keep_other_languages_search(config)
-        while _restore:
-            _restore.pop()()
     if _mode == "serve":
         site = Path(config.site_dir)
         _served[:] = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
@@ -735,7 +724,7 @@ def on_page_content(content: str, page: Page, **kwargs: Any) -> str:
         return _converted_rendering(page, key)
     content = _page_content(content, page)
     locale = _locale(page)
-    if any(x.source == locale for x in _words_site().generated):
+    if not _is_notebook(page) and any(x.source == locale for x in _words_site().generated):
         slug = _words_site().slug(Path(page.file.abs_src_path))
         _rendered[(locale, slug)] = (content, page.toc, page._title_from_render)
     return content

@@ -243,7 +243,7 @@ def nav_problems(nav: list[Any] | None, site: Site, translations: dict[str, dict
         return []  # no nav: MkDocs lists every page itself
     problems: list[str] = []
     listed: set[str] = set()
-    titles: list[str] = []
+    titles = nav_titles(nav)
     codes = [x.code for x in site.locales]
 
     def walk(items: list[Any]) -> None:
@@ -252,9 +252,7 @@ def nav_problems(nav: list[Any] | None, site: Site, translations: dict[str, dict
                 entries: list[tuple[str | None, Any]] = [(None, item)]
             else:
                 entries = list(item.items())
-            for title, value in entries:
-                if title is not None:
-                    titles.append(str(title))
+            for _, value in entries:
                 if isinstance(value, list):
                     walk(value)
                     continue
@@ -278,6 +276,18 @@ def nav_problems(nav: list[Any] | None, site: Site, translations: dict[str, dict
             problems.append(f"mkdocs.yml nav title '{title}' has no '{locale}' translation: "
                             f"add '{title}: …' to that language's nav_translations")
     return problems
+
+
+def nav_titles(nav: list[Any] | None) -> list[str]:
+    """Every title ``nav`` writes (sections and pages), in order."""
+    out: list[str] = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                out.append(str(title))
+                if isinstance(value, list):
+                    out += nav_titles(value)
+    return out
 
 
 def nav_order(nav: list[Any] | None) -> list[str]:

@@ -22,7 +22,7 @@ source's table converted (``tools.generate``), overridden by its own file if the
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,6 @@ class Locale:
     default: bool
     source: str | None = None  # generated from this locale's pages, or None: hand-written
     opencc: str | None = None  # the OpenCC configuration that converts them
-    settings: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def generated(self) -> bool:
@@ -105,7 +104,7 @@ class Site:
 
     def labels(self, code: str) -> dict[str, Any]:
         """The words the build adds to a page of locale ``code``."""
-        return _labels(self, code)
+        return _labels_cached(self, code)
 
 
 def _locale_file(site: Site, code: str, key: str) -> dict[str, Any]:
@@ -137,10 +136,6 @@ def _labels_cached(site: Site, code: str) -> dict[str, Any]:
     return {**converted, **own}
 
 
-def _labels(site: Site, code: str) -> dict[str, Any]:
-    return _labels_cached(site, code)
-
-
 def phrases(site: Site, code: str) -> dict[str, str]:
     """A generated locale's phrase table (``locales/<code>.yml``, ``phrases:``)."""
     return {str(k): str(v) for k, v in _locale_file(site, code, "phrases").items()}
@@ -162,8 +157,7 @@ def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
         out.append(Locale(code=code, name=str(lang.get("name", code)),
                           prefix=link.strip("/") + "/" if link.strip("/") else "",
                           default=bool(lang.get("default")),
-                          source=extra.get("generated_from"), opencc=extra.get("opencc"),
-                          settings=dict(lang)))
+                          source=extra.get("generated_from"), opencc=extra.get("opencc")))
     codes = [x.code for x in out]
     for x in out:
         if x.source is not None and x.source not in codes:
