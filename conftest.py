@@ -26,8 +26,8 @@ from pytest_codeblocks.main import CodeBlock
 
 from tools import pages
 from tools.generate import is_generated
-from tools.site import load as load_site
 from tools.runner import Runner, SnippetError
+from tools.site import load as load_site
 
 ROOT = Path(__file__).resolve().parent
 SITE = load_site(ROOT / "mkdocs.yml")
@@ -46,11 +46,17 @@ def _blocks(path: Path) -> list[CodeBlock]:
         runs = fence.is_python or (fence.include or "").endswith(".py")
         if not runs and fence.lang not in pages.FORBIDDEN_LANGS:
             continue
-        block = CodeBlock("\n".join(fence.body) + "\n", fence.lineno,
-                          "bash" if fence.lang in pages.FORBIDDEN_LANGS else "python")
+        block = CodeBlock(
+            "\n".join(fence.body) + "\n",
+            fence.lineno,
+            "bash" if fence.lang in pages.FORBIDDEN_LANGS else "python",
+        )
         block.problem = pages.block_problem(fence, SNIPPETS, ROOT)  # type: ignore[attr-defined]
-        block.snippet = (SNIPPETS / fence.include  # type: ignore[attr-defined]
-                         if fence.include and not block.problem else None)
+        block.snippet = (
+            SNIPPETS / fence.include  # type: ignore[attr-defined]
+            if fence.include and not block.problem
+            else None
+        )
         out.append(block)
     return out
 
@@ -105,18 +111,26 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     _runner.session = os.environ["SNIPPETS_SESSION"]
     if not config.option.codeblocks:
         return
-    snippets = {b.snippet.resolve(): f" (shown on page {p.relative_to(ROOT)})"
-                for p in _pages_to_test(config) for b in _blocks(p)
-                if b.snippet is not None}
+    snippets = {
+        b.snippet.resolve(): f" (shown on page {p.relative_to(ROOT)})"
+        for p in _pages_to_test(config)
+        for b in _blocks(p)
+        if b.snippet is not None
+    }
     missing = [s for s in snippets if _runner.cached(s) is None]
     if not missing:
         return
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     say = (lambda line: reporter.write_line(line)) if reporter else print
-    say(f"running {len(missing)} snippets on {os.cpu_count()} cores before the tests "
-        "(longest first; each block's test then reads its result)")
-    failed = [r for r in _runner.run_all(missing, contexts=snippets, progress=say).values()
-              if isinstance(r, SnippetError)]
+    say(
+        f"running {len(missing)} snippets on {os.cpu_count()} cores before the tests "
+        "(longest first; each block's test then reads its result)"
+    )
+    failed = [
+        r
+        for r in _runner.run_all(missing, contexts=snippets, progress=say).values()
+        if isinstance(r, SnippetError)
+    ]
     if failed:
         say(f"{len(failed)} snippet(s) failed; their blocks' tests report them")
 

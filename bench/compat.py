@@ -34,8 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.runner import (FIRST_RUN_HINTS, Runner, SnippetError, mask_timings,  # noqa: E402
-                          torch_version, varies)
+from tools.runner import (  # noqa: E402
+    FIRST_RUN_HINTS,
+    Runner,
+    SnippetError,
+    mask_timings,
+    torch_version,
+    varies,
+)
 
 # Run inside the other environment: every snippet through tools.runner, results as JSON.
 _INNER = """
@@ -66,8 +72,11 @@ def snippet_requirements(torch: str, torchvision: str) -> list[str]:
         name = spec.split("=")[0].split(">")[0].split("<")[0].strip()
         if not spec:
             continue
-        reqs.append({"torch": f"torch=={torch}",
-                     "torchvision": f"torchvision=={torchvision}"}.get(name, spec))
+        reqs.append(
+            {"torch": f"torch=={torch}", "torchvision": f"torchvision=={torchvision}"}.get(
+                name, spec
+            )
+        )
     return reqs
 
 
@@ -85,22 +94,31 @@ def environment(folder: Path, reqs: list[str]) -> Path:
 
 
 def diff(a: str, b: str, limit: int = 12) -> str:
-    lines = list(difflib.unified_diff(a.splitlines(), b.splitlines(), "this", "other",
-                                      lineterm="", n=0))[2:]
+    lines = list(
+        difflib.unified_diff(a.splitlines(), b.splitlines(), "this", "other", lineterm="", n=0)
+    )[2:]
     more = f"\n      ... {len(lines) - limit} more lines" if len(lines) > limit else ""
     return "\n".join("      " + line for line in lines[:limit]) + more
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python bench/compat.py", description=__doc__.split(
-        "\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("snippets", nargs="*", type=Path,
-                        help="snippet files (default: every .py under snippets/)")
+    parser = argparse.ArgumentParser(
+        prog="python bench/compat.py",
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "snippets", nargs="*", type=Path, help="snippet files (default: every .py under snippets/)"
+    )
     parser.add_argument("--torch", default="2.11.*", help="torch release (pip spec)")
     parser.add_argument("--torchvision", default="0.26.*", help="torchvision release")
-    parser.add_argument("--skip-long", action="store_true",
-                        help="leave out the long examples (" + ", ".join(
-                            Path(p).name for p in FIRST_RUN_HINTS) + ")")
+    parser.add_argument(
+        "--skip-long",
+        action="store_true",
+        help="leave out the long examples ("
+        + ", ".join(Path(p).name for p in FIRST_RUN_HINTS)
+        + ")",
+    )
     args = parser.parse_args(argv)
 
     paths = [p.resolve() for p in args.snippets] or sorted((ROOT / "snippets").rglob("*.py"))
@@ -112,13 +130,18 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"running {len(paths)} snippets with {tag} ...", flush=True)
     found = work / "results.json"
-    subprocess.run([str(python), "-c", _INNER, str(work / "snippets"), str(found),
-                    *map(str, paths)], cwd=ROOT, check=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [str(python), "-c", _INNER, str(work / "snippets"), str(found), *map(str, paths)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     other = json.loads(found.read_text(encoding="utf-8"))
 
-    print(f"running {len(paths)} snippets with this interpreter (cached ones are read) ...",
-          flush=True)
+    print(
+        f"running {len(paths)} snippets with this interpreter (cached ones are read) ...",
+        flush=True,
+    )
     this = Runner(ROOT)
     mine = this.run_all(paths)
 
@@ -149,9 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         if notes:
             changed += 1
             report.append(f"DIFFERS {rel}: " + "\n    ".join(notes))
-    summary = (f"{len(paths)} snippets with torch {', '.join(versions) or args.torch} "
-               f"against torch {torch_version()}: {failed} fail, {changed} print "
-               f"differently (times masked), {len(paths) - failed - changed} the same")
+    summary = (
+        f"{len(paths)} snippets with torch {', '.join(versions) or args.torch} "
+        f"against torch {torch_version()}: {failed} fail, {changed} print "
+        f"differently (times masked), {len(paths) - failed - changed} the same"
+    )
     text = "\n".join(report + [summary]) + "\n"
     (work / "report.txt").write_text(text, encoding="utf-8")
     print(text, end="")

@@ -60,24 +60,33 @@ def serve_cold(work: Path, env: dict[str, str]) -> tuple[float, float]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = work / "serve.log"
-    proc = subprocess.Popen([shutil.which("mkdocs") or "mkdocs", "serve", "-a",
-                             f"127.0.0.1:{port}"], cwd=work, env=env,
-                            stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    proc = subprocess.Popen(
+        [shutil.which("mkdocs") or "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=work,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
     start, first = time.perf_counter(), 0.0
     try:
         while time.perf_counter() - start < 1800:
             if proc.poll() is not None:
-                sys.exit(f"mkdocs serve exited with {proc.returncode}:\n"
-                         + log.read_text()[-3000:])
+                sys.exit(f"mkdocs serve exited with {proc.returncode}:\n" + log.read_text()[-3000:])
             home, tensors = get(base), get(base + "tensors/")
-            if not first and home and 'class="snippet-output"' in tensors and \
-                    "snippet-output--pending" not in tensors:
+            if (
+                not first
+                and home
+                and 'class="snippet-output"' in tensors
+                and "snippet-output--pending" not in tensors
+            ):
                 first = time.perf_counter() - start
             if first and "--first-page" in sys.argv[1:]:
                 return first, float("nan")
             if first:
-                examples = [get(base + f"examples/{p}/") for p in
-                            ("quickstart", "sine-fitting", "lenet", "fast-training")]
+                examples = [
+                    get(base + f"examples/{p}/")
+                    for p in ("quickstart", "sine-fitting", "lenet", "fast-training")
+                ]
                 if all(e and "snippet-output--pending" not in e for e in examples):
                     return first, time.perf_counter() - start
             time.sleep(1)
@@ -91,8 +100,9 @@ def serve_reload(work: Path, env: dict[str, str], page: Path) -> float:
     """Seconds from saving ``page`` to "Reloading browsers" in a running ``mkdocs serve``."""
     port = free_port()
     cmd = [shutil.which("mkdocs") or "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     assert proc.stdout is not None
     try:
         for line in proc.stdout:
@@ -117,8 +127,9 @@ def main() -> None:
     build = [shutil.which("mkdocs") or "mkdocs", "build", "--strict", "-q"]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, check=True,
-                                 capture_output=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", "HEAD"], cwd=ROOT, check=True, capture_output=True
+        ).stdout
         subprocess.run(["tar", "-x"], cwd=work, input=archive, check=True)
         if (ROOT / "data").is_dir():
             (work / "data").symlink_to(ROOT / "data")
@@ -144,8 +155,10 @@ def main() -> None:
         snippet = work / "snippets" / "tensors" / "attributes.py"
         snippet.write_text(snippet.read_text() + "print('edited')\n")
         timed("one snippet edited: mkdocs build", build, work, env)
-        print(f"time to first page {first:.1f} s; cold build {cold:.1f} s; warm build "
-              f"{warm:.1f} s; ratio cold/warm {cold / warm:.0f}x")
+        print(
+            f"time to first page {first:.1f} s; cold build {cold:.1f} s; warm build "
+            f"{warm:.1f} s; ratio cold/warm {cold / warm:.0f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -36,9 +36,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out, status = shared / "site", shared / "site-status.json"
     with FileLock(str(shared / "site.lock")):
         if not status.is_file():
-            r = subprocess.run([mkdocs(), "build", "--strict", "-d", str(out)], cwd=ROOT,
-                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                               capture_output=True, text=True, timeout=3600)
+            r = subprocess.run(
+                [mkdocs(), "build", "--strict", "-d", str(out)],
+                cwd=ROOT,
+                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                capture_output=True,
+                text=True,
+                timeout=3600,
+            )
             ok = r.returncode == 0 and "WARNING" not in r.stderr
             status.write_text(json.dumps({"ok": ok, "log": r.stderr[-4000:]}), "utf-8")
         built = json.loads(status.read_text("utf-8"))
@@ -56,8 +61,16 @@ def browser() -> Iterator[Browser]:
     if CHROMIUM != "bundled" and not Path(CHROMIUM).exists():
         pytest.fail("install Debian's chromium (apt-get install chromium) for browser tests")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=None if CHROMIUM == "bundled" else CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        b = p.chromium.launch(
+            executable_path=None if CHROMIUM == "bundled" else CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()

@@ -24,10 +24,15 @@ SITE = load_site(ROOT / "mkdocs.yml")  # the real site's locales: a throwaway si
 DEFAULT, OTHER = (x.code for x in SITE.written[:2])  # the default and the other written one
 
 # The hook files the real site lists (mkdocs.yml), in its order: a throwaway site runs them all.
-HOOKS = re.findall(r"^  - (tools/\S+\.py)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-                   .split("\nhooks:\n", 1)[1].split("\n\n", 1)[0], flags=re.M)
-NOTEBOOKS = ("  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
-             " ignore: ['*.md', '*.py']}\n")
+HOOKS = re.findall(
+    r"^  - (tools/\S+\.py)",
+    (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:\n", 1)[1].split("\n\n", 1)[0],
+    flags=re.M,
+)
+NOTEBOOKS = (
+    "  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
+    " ignore: ['*.md', '*.py']}\n"
+)
 
 
 CONFIG = """\
@@ -73,21 +78,27 @@ def page(*includes: str, lang: str = OTHER) -> str:
 
 
 class Project:
-    def __init__(self, path: Path, search: bool = False, notebooks: bool = False,
-                 hooks: list[str] = HOOKS, generated: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        search: bool = False,
+        notebooks: bool = False,
+        hooks: list[str] = HOOKS,
+        generated: bool = False,
+    ) -> None:
         """``search``: with Material's search plugin (it loads jieba: 1-2 s a build);
         ``notebooks``: with mkdocs-jupyter, as the real site; ``hooks``: the hook files;
         ``generated``: with the generated locales too (OpenCC, ``tools.generate``)."""
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         config = CONFIG.replace(f"hooks: [{', '.join(HOOKS)}]", f"hooks: [{', '.join(hooks)}]")
-        config = config.replace("{languages}", languages(generated)).replace(
-            "{default}", DEFAULT)
+        config = config.replace("{languages}", languages(generated)).replace("{default}", DEFAULT)
         config = config if search else config.replace("  - search\n", "")
         config = config.replace("  - i18n:", NOTEBOOKS + "  - i18n:") if notebooks else config
         (path / "mkdocs.yml").write_text(config, encoding="utf-8")
-        shutil.copytree(ROOT / "tools", path / "tools",
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / "tools", path / "tools", ignore=shutil.ignore_patterns("__pycache__")
+        )
         shutil.copytree(ROOT / "locales", path / "locales")
         shutil.copy(ROOT / "conftest.py", path)
         (path / "pytest.ini").write_text("[pytest]\ntestpaths = docs\n", encoding="utf-8")
@@ -95,9 +106,14 @@ class Project:
         for x in SITE.written[1:]:
             self.write(f"docs/index.{x.code}.md", "# Home { #home }\n")
         self.env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SNIPPETS_FORKSERVER="0")
-        for name in ("SNIPPETS_CACHE_DIR", "SNIPPETS_REQUIRE_CACHED", "SNIPPETS_TIMEOUT",
-                     "SNIPPETS_SESSION",
-                     "PYTEST_XDIST_WORKER", "PYTEST_ADDOPTS"):
+        for name in (
+            "SNIPPETS_CACHE_DIR",
+            "SNIPPETS_REQUIRE_CACHED",
+            "SNIPPETS_TIMEOUT",
+            "SNIPPETS_SESSION",
+            "PYTEST_XDIST_WORKER",
+            "PYTEST_ADDOPTS",
+        ):
             self.env.pop(name, None)
 
     def write(self, rel: str, text: str) -> Path:
@@ -119,15 +135,20 @@ class Project:
         """``cmd`` in the project; a console script (``mkdocs``) is found on PATH."""
         exe = shutil.which(cmd[0]) if cmd[0] in ("mkdocs", "pytest") else cmd[0]
         assert exe, f"console script {cmd[0]} not on PATH"
-        return subprocess.run([exe, *cmd[1:]], cwd=self.path, env=dict(self.env, **env),
-                              capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [exe, *cmd[1:]],
+            cwd=self.path,
+            env=dict(self.env, **env),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
     def build(self, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run("mkdocs", "build", "--strict", **env)
 
     def codeblocks(self, **env: str) -> subprocess.CompletedProcess[str]:
-        return self.run("pytest", "--codeblocks", "docs/", "-p", "no:cacheprovider",
-                        **env)
+        return self.run("pytest", "--codeblocks", "docs/", "-p", "no:cacheprovider", **env)
 
     def runner(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run(sys.executable, "-m", "tools.runner", *args, **env)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -19,11 +18,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
+from tests.project import DEFAULT, OTHER, SITE
 from tests.test_built_site import PAGES, url_path
 from tests.test_notebooks import EXAMPLES
-from tools.runner import ROOT
-from tests.project import DEFAULT, OTHER, SITE
 from tools import generate
+from tools.runner import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 WIDE = {"width": 1280, "height": 900}
@@ -93,15 +92,17 @@ def test_home_page_and_screenshots(reader: Reader, lang: str) -> None:
     assert GENERATED.get(lang, lambda t: t)(title) in page.title()
     page.screenshot(path=ARTIFACTS / f"home-{lang}.png", full_page=True)
     reader.open(url_path("tensors", lang)).screenshot(  # the first screen: 4 MB full page
-        path=ARTIFACTS / f"tensors-{lang}.png")
+        path=ARTIFACTS / f"tensors-{lang}.png"
+    )
     reader.check_clean()
 
 
 # Each language to each other one, in mkdocs.yml's order and back.
-@pytest.mark.parametrize(("lang", "other"), list(zip(LANGS, LANGS[1:] + LANGS[:1]))
-                         + list(zip(LANGS[1:] + LANGS[:1], LANGS)))
-def test_language_switch_lands_on_the_same_page(reader: Reader, lang: str,
-                                                other: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "other"),
+    list(zip(LANGS, LANGS[1:] + LANGS[:1])) + list(zip(LANGS[1:] + LANGS[:1], LANGS)),
+)
+def test_language_switch_lands_on_the_same_page(reader: Reader, lang: str, other: str) -> None:
     page = reader.open(url_path("autograd", lang) + "#graph-example")
     page.hover(".md-header__option .md-select")
     offered = page.locator("a.md-select__link").all_inner_texts()
@@ -113,13 +114,22 @@ def test_language_switch_lands_on_the_same_page(reader: Reader, lang: str,
     reader.check_clean()
 
 
-@pytest.mark.parametrize(("lang", "term", "expect"), [
-    (DEFAULT, "张量", "张量"), (DEFAULT, "自动求导", "求导"), (DEFAULT, "广播", "广播"),
-    (OTHER, "broadcast", "broadcast"), (OTHER, "autograd", "autograd")] + [
-    (code, convert(term), convert(expect)) for code, convert in GENERATED.items()
-    for term, expect in (("张量", "张量"), ("自动求导", "求导"), ("广播", "广播"))])
-def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str,
-                                         expect: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "term", "expect"),
+    [
+        (DEFAULT, "张量", "张量"),
+        (DEFAULT, "自动求导", "求导"),
+        (DEFAULT, "广播", "广播"),
+        (OTHER, "broadcast", "broadcast"),
+        (OTHER, "autograd", "autograd"),
+    ]
+    + [
+        (code, convert(term), convert(expect))
+        for code, convert in GENERATED.items()
+        for term, expect in (("张量", "张量"), ("自动求导", "求导"), ("广播", "广播"))
+    ],
+)
+def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str, expect: str) -> None:
     page = reader.open(url_path("index", lang))
     page.click(".md-search__input")
     wait_for_search_index(page)
@@ -136,48 +146,100 @@ def test_search_finds_and_opens_a_result(reader: Reader, lang: str, term: str,
 # with the page that teaches it: it must be among the first five pages listed, and the
 # first result must be in the reader's own language.
 SEARCHES = {
-    OTHER: [("tensors", "tensors"), ("creating tensors", "tensors"), ("reshape", "tensors"),
-            ("broadcasting", "tensors"), ("gradients", "autograd"), ("autograd", "autograd"),
-            ("backward", "autograd"), ("computational graph", "autograd"),
-            ("detach", "autograd"), ("no_grad", "autograd"), ("dataset", "data"),
-            ("dataloader", "data"), ("data loading", "data"), ("transforms", "torchvision"),
-            ("custom module", "examples/custom-module"), ("nn.Module", "models"),
-            ("layers", "layers"), ("convolution", "layers"), ("batch norm", "layers"),
-            ("dropout", "layers"), ("loss functions", "losses-optimizers"),
-            ("optimizers", "losses-optimizers"), ("learning rate", "losses-optimizers"),
-            ("zero_grad", "losses-optimizers"), ("training loop", "training"),
-            ("evaluation mode", "training"), ("saving models", "saving"),
-            ("state_dict", "saving"), ("checkpoint", "saving"), ("cuda", "devices"),
-            ("multiple gpus", "devices"), ("pretrained weights", "torchvision"),
-            ("debugging", "debugging"), ("sine", "examples/sine-fitting"),
-            ("mixed precision", "examples/fast-training")],
-    DEFAULT: [("张量", "tensors"), ("创建张量", "tensors"), ("形状", "tensors"), ("广播", "tensors"),
-              ("自动求导", "autograd"), ("梯度", "autograd"), ("反向传播", "autograd"),
-              ("计算图", "autograd"), ("数据集", "data"), ("数据加载", "data"),
-              ("变换", "torchvision"), ("自定义模块", "examples/custom-module"),
-              ("模型", "models"), ("卷积", "layers"), ("损失函数", "losses-optimizers"),
-              ("优化器", "losses-optimizers"), ("学习率", "losses-optimizers"),
-              ("zero_grad", "losses-optimizers"), ("训练循环", "training"),
-              ("评估模式", "training"), ("保存模型", "saving"), ("加载模型", "saving"),
-              ("state_dict", "saving"), ("设备", "devices"), ("多卡", "devices"),
-              ("可视化", "tensorboard"), ("预训练", "torchvision"), ("调试", "debugging"),
-              ("正弦", "examples/sine-fitting"), ("混合精度", "examples/fast-training")],
+    OTHER: [
+        ("tensors", "tensors"),
+        ("creating tensors", "tensors"),
+        ("reshape", "tensors"),
+        ("broadcasting", "tensors"),
+        ("gradients", "autograd"),
+        ("autograd", "autograd"),
+        ("backward", "autograd"),
+        ("computational graph", "autograd"),
+        ("detach", "autograd"),
+        ("no_grad", "autograd"),
+        ("dataset", "data"),
+        ("dataloader", "data"),
+        ("data loading", "data"),
+        ("transforms", "torchvision"),
+        ("custom module", "examples/custom-module"),
+        ("nn.Module", "models"),
+        ("layers", "layers"),
+        ("convolution", "layers"),
+        ("batch norm", "layers"),
+        ("dropout", "layers"),
+        ("loss functions", "losses-optimizers"),
+        ("optimizers", "losses-optimizers"),
+        ("learning rate", "losses-optimizers"),
+        ("zero_grad", "losses-optimizers"),
+        ("training loop", "training"),
+        ("evaluation mode", "training"),
+        ("saving models", "saving"),
+        ("state_dict", "saving"),
+        ("checkpoint", "saving"),
+        ("cuda", "devices"),
+        ("multiple gpus", "devices"),
+        ("pretrained weights", "torchvision"),
+        ("debugging", "debugging"),
+        ("sine", "examples/sine-fitting"),
+        ("mixed precision", "examples/fast-training"),
+    ],
+    DEFAULT: [
+        ("张量", "tensors"),
+        ("创建张量", "tensors"),
+        ("形状", "tensors"),
+        ("广播", "tensors"),
+        ("自动求导", "autograd"),
+        ("梯度", "autograd"),
+        ("反向传播", "autograd"),
+        ("计算图", "autograd"),
+        ("数据集", "data"),
+        ("数据加载", "data"),
+        ("变换", "torchvision"),
+        ("自定义模块", "examples/custom-module"),
+        ("模型", "models"),
+        ("卷积", "layers"),
+        ("损失函数", "losses-optimizers"),
+        ("优化器", "losses-optimizers"),
+        ("学习率", "losses-optimizers"),
+        ("zero_grad", "losses-optimizers"),
+        ("训练循环", "training"),
+        ("评估模式", "training"),
+        ("保存模型", "saving"),
+        ("加载模型", "saving"),
+        ("state_dict", "saving"),
+        ("设备", "devices"),
+        ("多卡", "devices"),
+        ("可视化", "tensorboard"),
+        ("预训练", "torchvision"),
+        ("调试", "debugging"),
+        ("正弦", "examples/sine-fitting"),
+        ("混合精度", "examples/fast-training"),
+    ],
 }
 
 
 # A generated language's readers type its words: the default language's queries, converted.
-SEARCHES.update({code: [(convert(q), t) for q, t in SEARCHES[SITE.locale(code).source or ""]]
-                 for code, convert in GENERATED.items()})
+SEARCHES.update(
+    {
+        code: [(convert(q), t) for q, t in SEARCHES[SITE.locale(code).source or ""]]
+        for code, convert in GENERATED.items()
+    }
+)
 
 
 def wait_for_search_index(page: Page) -> str:
     """Wait (search box open) until Material's search index is loaded: its result line
     then says "Type to start searching" in the page's language (before: "Initializing
     search"); a query typed earlier may never run. Returns that text."""
-    idle = page.evaluate("JSON.parse(document.querySelector('#__config').textContent)"
-                         ".translations['search.result.placeholder']")
-    page.wait_for_function("t => document.querySelector('.md-search-result__meta')"
-                           ".innerText === t", arg=idle, timeout=60000)
+    idle = page.evaluate(
+        "JSON.parse(document.querySelector('#__config').textContent)"
+        ".translations['search.result.placeholder']"
+    )
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').innerText === t",
+        arg=idle,
+        timeout=60000,
+    )
     return str(idle)
 
 
@@ -191,14 +253,13 @@ def test_search_finds_the_page_that_teaches_it(reader: Reader, lang: str) -> Non
     misses = []
     for query, teaches in SEARCHES[lang]:
         page.fill(box, "")
-        page.wait_for_function(f"t => document.querySelector('{meta}').innerText === t",
-                               arg=idle)
+        page.wait_for_function(f"t => document.querySelector('{meta}').innerText === t", arg=idle)
         page.fill(box, query)
         page.press(box, "End")
-        page.wait_for_function(f"t => document.querySelector('{meta}').innerText !== t",
-                               arg=idle)
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a",
-                                          "links => links.map(a => a.href)")
+        page.wait_for_function(f"t => document.querySelector('{meta}').innerText !== t", arg=idle)
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item > a", "links => links.map(a => a.href)"
+        )
         found = list(dict.fromkeys(urlsplit(h).path.lstrip("/") for h in hrefs))
         top = [p.removeprefix(own).rstrip("/") for p in found[:5]]
         if teaches not in top or not found[0].startswith(own):
@@ -251,25 +312,35 @@ def test_figures_follow_the_palette(reader: Reader) -> None:
         shot = ARTIFACTS / f"figure-{variant}.png"
         figure.screenshot(path=shot)
         corner = Image.open(shot).convert("RGB").getpixel((2, 2))
-        box = _rgb(figure.evaluate(
-            "e => getComputedStyle(e.closest('.snippet-output')).backgroundColor"))
+        box = _rgb(
+            figure.evaluate("e => getComputedStyle(e.closest('.snippet-output')).backgroundColor")
+        )
         expected = (255, 255, 255) if variant == "light" else box
-        assert all(abs(a - b) <= 3 for a, b in zip(corner, expected)), (variant, corner,
-                                                                         expected)
+        assert all(abs(a - b) <= 3 for a, b in zip(corner, expected)), (variant, corner, expected)
     reader.check_clean()
 
 
 # One page of each type (the smaller ones: axe takes 1-3 s a page): home, a chapter with a
 # diagram, an example, the report, a notebook, and the search dialog open with results.
-AXE_PAGES = ["index", "data", "examples/custom-module", "examples/report",
-             "notebooks/linear_broadcasting", "search"]
+AXE_PAGES = [
+    "index",
+    "data",
+    "examples/custom-module",
+    "examples/report",
+    "notebooks/linear_broadcasting",
+    "search",
+]
 
 
-@pytest.mark.parametrize(("lang", "scheme"), [
-    (x.code, scheme) for x in SITE.locales
-    for scheme in (["default", "slate"] if not x.generated else ["default"])])
-def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
-                                                 scheme: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "scheme"),
+    [
+        (x.code, scheme)
+        for x in SITE.locales
+        for scheme in (["default", "slate"] if not x.generated else ["default"])
+    ],
+)
+def test_accessibility_has_no_serious_violations(reader: Reader, lang: str, scheme: str) -> None:
     """axe-core on every page type, in each language and palette: no serious or critical
     violation; the minor and moderate ones go to test-artifacts/axe-<lang>-<scheme>.json.
 
@@ -291,8 +362,10 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
             page = reader.open(url_path("index", lang), wait_until="load")
             page.click(".md-search__input")
             wait_for_search_index(page)
-            page.fill(".md-search__input", "tensor" if lang == OTHER else
-                      GENERATED.get(lang, lambda t: t)("张量"))
+            page.fill(
+                ".md-search__input",
+                "tensor" if lang == OTHER else GENERATED.get(lang, lambda t: t)("张量"),
+            )
             page.press(".md-search__input", "End")  # Material searches on key events
             page.locator(".md-search-result__item").first.wait_for()
         else:
@@ -301,16 +374,19 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str,
         for v in axe.run(page, options=options).response["violations"]:
             where = [f"{slug}: {' '.join(map(str, n['target']))}" for n in v["nodes"]]
             if v["impact"] in ("serious", "critical"):
-                serious += [f"{v['id']} ({v['impact']}) {w}: "
-                            f"{n['failureSummary'].splitlines()[-1].strip()}"
-                            for w, n in zip(where, v["nodes"])]
+                serious += [
+                    f"{v['id']} ({v['impact']}) {w}: {n['failureSummary'].splitlines()[-1].strip()}"
+                    for w, n in zip(where, v["nodes"])
+                ]
             else:
-                entry = rest.setdefault(v["id"], {"impact": v["impact"], "help": v["help"],
-                                                  "nodes": []})
+                entry = rest.setdefault(
+                    v["id"], {"impact": v["impact"], "help": v["help"], "nodes": []}
+                )
                 entry["nodes"] += where
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{lang}-{scheme}.json").write_text(
-        json.dumps(rest, ensure_ascii=False, indent=1), encoding="utf-8")
+        json.dumps(rest, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     assert not serious, "\n".join(serious[:30])
     reader.check_clean()
 
@@ -345,9 +421,11 @@ def test_narrow_screen_keeps_diagrams_legible(reader: Reader) -> None:
     and its diagram keeps its size in a box that scrolls (screenshot in test-artifacts/)."""
     reader.page.set_viewport_size(NARROW)
     page = reader.open(url_path("data", OTHER), wait_until="load")
-    page.wait_for_function("[...document.querySelectorAll('.mermaid')]"
-                           ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
-                           timeout=15000)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.mermaid')]"
+        ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
+        timeout=15000,
+    )
     assert narrow_problems(page) == []
     assert page.locator(".diagram-scroll--wide > .mermaid").count() == 1
     box = page.locator(".diagram-scroll--wide").first
@@ -371,10 +449,17 @@ def tab(browser: Browser, base_url: str) -> Iterator[Reader]:
 # (tools/generate.py; tests/test_built_site.py checks every one of them statically), so in
 # the browser it is checked on one page of each kind: home, math, diagrams, figures and
 # tabs, an example, a notebook. Every written language's page is checked.
-GENERATED_SAMPLE = ["index", "autograd", "workflow", "layers", "examples/quickstart",
-                    "notebooks/quickstart"]
-RENDERED = [(slug, x.code) for x in SITE.locales
-            for slug in (GENERATED_SAMPLE if x.generated else SLUGS)]
+GENERATED_SAMPLE = [
+    "index",
+    "autograd",
+    "workflow",
+    "layers",
+    "examples/quickstart",
+    "notebooks/quickstart",
+]
+RENDERED = [
+    (slug, x.code) for x in SITE.locales for slug in (GENERATED_SAMPLE if x.generated else SLUGS)
+]
 
 
 @pytest.mark.parametrize(("slug", "lang"), RENDERED)
@@ -387,23 +472,30 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
     page = reader.open(url_path(slug, lang), wait_until="load")
     broken = page.evaluate(
         "[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
-        ".map(i => i.alt || i.src.slice(0, 60))")
+        ".map(i => i.alt || i.src.slice(0, 60))"
+    )
     assert not broken, f"images that did not load: {broken}"
     math = page.locator(".arithmatex")
     if math.count():
-        page.wait_for_function("[...document.querySelectorAll('.arithmatex')]"
-                               ".every(e => e.querySelector('.katex'))", timeout=10000)
+        page.wait_for_function(
+            "[...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))",
+            timeout=10000,
+        )
         assert page.locator(".katex-error").count() == 0
     if slug.startswith("notebooks/"):  # JupyterLab's stylesheet, now a separate file, applies
-        padding = page.evaluate("getComputedStyle(document.querySelector('.jupyter-wrapper'))"
-                                ".getPropertyValue('--jp-cell-padding')")
+        padding = page.evaluate(
+            "getComputedStyle(document.querySelector('.jupyter-wrapper'))"
+            ".getPropertyValue('--jp-cell-padding')"
+        )
         assert padding.strip(), "the notebook stylesheet did not load"
         assert page.locator(".jp-OutputArea-output").count() > 0
     diagrams = page.locator(".mermaid")
     if diagrams.count():
-        page.wait_for_function("[...document.querySelectorAll('.mermaid')]"
-                               ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
-                               timeout=15000)
+        page.wait_for_function(
+            "[...document.querySelectorAll('.mermaid')]"
+            ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
+            timeout=15000,
+        )
     # On a phone's width the page itself does not scroll sideways (no reload: the same
     # page reflowed).
     page.set_viewport_size(NARROW)

@@ -11,9 +11,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.project import SITE
 from tools import generate, pages
 from tools.runner import ROOT, Runner
-from tests.project import SITE
 
 PAGES = sorted(SITE.slug(p) for p in SITE.pages())
 LANGS = [x.code for x in SITE.locales]  # hand-written and generated
@@ -32,15 +32,21 @@ def built(site: Path, slug: str, lang: str) -> str:
 @pytest.mark.parametrize("slug", PAGES)
 def test_each_block_has_its_real_output(site: Path, slug: str) -> None:
     runner = Runner(ROOT)
-    expected = [f for f in pages.includes((SITE.docs / SITE.default.page(slug)).read_text("utf-8"))
-                if f.endswith(".py")]
+    expected = [
+        f
+        for f in pages.includes((SITE.docs / SITE.default.page(slug)).read_text("utf-8"))
+        if f.endswith(".py")
+    ]
     for lang in LANGS:  # generated pages show the same code and output, unconverted
         page = built(site, slug, lang)
-        shown = re.findall(r'<div class="snippet-output" data-snippet="snippets/([^"]+)">'
-                           r'\n<p[^>]*>[^<]*</p>\n(?:<pre><code tabindex="0">(.*?)</code></pre>)?\n?'
-                           r'(?:<p class="snippet-output__stream">stderr</p>\n'
-                           r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code></pre>)?',
-                           page, flags=re.S)
+        shown = re.findall(
+            r'<div class="snippet-output" data-snippet="snippets/([^"]+)">'
+            r'\n<p[^>]*>[^<]*</p>\n(?:<pre><code tabindex="0">(.*?)</code></pre>)?\n?'
+            r'(?:<p class="snippet-output__stream">stderr</p>\n'
+            r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code></pre>)?',
+            page,
+            flags=re.S,
+        )
         assert [s for s, _, _ in shown] == expected, f"{slug}.{lang}.md"
         assert "snippet-output--pending" not in page
         for snippet, code, stderr in shown:
@@ -57,8 +63,11 @@ def test_language_switch_keeps_the_page(site: Path, slug: str) -> None:
     for here in SITE.locales:
         page = built(site, slug, here.code)
         assert f'<html lang="{here.code}"' in page, (slug, here.code)
-        links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">'
-                           r'\s*([^<]+?)\s*</a>', page)
+        links = re.findall(
+            r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">'
+            r"\s*([^<]+?)\s*</a>",
+            page,
+        )
         assert [name for _, _, name in links] == names, (slug, here.code)
         base = "http://site/" + url_path(slug, here.code)
         for href, code, _ in links:
@@ -70,12 +79,16 @@ def test_search_finds_chinese_and_english_words(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     tokens = set()
     for doc in index["docs"]:
-        tokens |= set(re.split(r"[\s\u200b\-_,:!=\[\]()\"`/.。，：、（）]+",
-                               html.unescape(re.sub("<[^>]+>", " ", doc["text"] + " " +
-                                                    doc["title"])).lower()))
+        tokens |= set(
+            re.split(
+                r"[\s\u200b\-_,:!=\[\]()\"`/.。，：、（）]+",
+                html.unescape(re.sub("<[^>]+>", " ", doc["text"] + " " + doc["title"])).lower(),
+            )
+        )
     chinese = ("张量", "广播", "形状", "梯度")
     terms = [*chinese, "tensor", "broadcasting"] + [
-        generate.for_locale(SITE, x)(t) for x in SITE.generated for t in chinese]
+        generate.for_locale(SITE, x)(t) for x in SITE.generated for t in chinese
+    ]
     for term in terms:
         assert term in tokens, f"search index has no token {term!r}"
 
@@ -83,8 +96,7 @@ def test_search_finds_chinese_and_english_words(site: Path) -> None:
 def test_nothing_is_loaded_from_elsewhere(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        external = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//[^"]+"',
-                              text)
+        external = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//[^"]+"', text)
         assert not external, f"{page.relative_to(site)} loads {external}"
 
 
@@ -111,8 +123,11 @@ class _Links(HTMLParser):
         for name, value in attrs:
             if name == "id" and value:
                 self.ids.add(value)
-            if name in ("href", "src") and value and not value.startswith(
-                    ("data:", "mailto:", "javascript:")):
+            if (
+                name in ("href", "src")
+                and value
+                and not value.startswith(("data:", "mailto:", "javascript:"))
+            ):
                 self.links.append(value)
 
 
@@ -139,13 +154,17 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
             where = f"{page.relative_to(site)} -> {link}"
             if not target.is_file():
                 broken.append(f"{where}: no such file")
-            elif url.fragment and target.suffix == ".html" and \
-                    unquote(url.fragment) not in parse(target).ids:
+            elif (
+                url.fragment
+                and target.suffix == ".html"
+                and unquote(url.fragment) not in parse(target).ids
+            ):
                 broken.append(f"{where}: no such anchor")
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
-    (artifacts / "external-links.txt").write_text("\n".join(sorted(external)) + "\n",
-                                                  encoding="utf-8")
+    (artifacts / "external-links.txt").write_text(
+        "\n".join(sorted(external)) + "\n", encoding="utf-8"
+    )
     assert not broken, "\n".join(broken[:50])
 
 
@@ -154,14 +173,17 @@ def test_every_figure_has_alt_text_that_says_what_it_shows(site: Path) -> None:
     bare, seen = [], 0
     for slug in PAGES:
         for lang in LANGS:
-            for alt in re.findall(r'<img class="snippet-output__figure[^"]*" alt="([^"]*)"',
-                                  built(site, slug, lang)):
+            for alt in re.findall(
+                r'<img class="snippet-output__figure[^"]*" alt="([^"]*)"', built(site, slug, lang)
+            ):
                 seen += 1
                 if re.fullmatch(r"\D*\d+", alt):
                     bare.append(f"{slug} ({lang}): {alt}")
     assert seen > 20
-    assert not bare, "figures whose alt text is only a number (give them a title, axis " \
-                     "labels or plt.figure('alt text')):\n" + "\n".join(bare)
+    assert not bare, (
+        "figures whose alt text is only a number (give them a title, axis "
+        "labels or plt.figure('alt text')):\n" + "\n".join(bare)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -169,13 +191,15 @@ def test_execution_report_lists_every_snippet(site: Path, lang: str) -> None:
     """The report page (generated from the build's own results) names every snippet in
     snippets/, the ten slowest first, with the times of the runs the pages show."""
     page = built(site, "examples/report", lang)
-    every = page[page.index('id="all"'):]
+    every = page[page.index('id="all"') :]
     listed = re.findall(r"<td><code>([^<]+\.py)</code></td>", every)
-    assert listed == sorted(p.relative_to(ROOT / "snippets").as_posix()
-                            for p in (ROOT / "snippets").rglob("*.py"))
-    slowest = page[page.index('id="slowest"'):page.index('id="per-page"')]
-    rows = re.findall(r"<td><code>([^<]+\.py)</code></td>.*?<td>(\d+\.\d\d)</td>", slowest,
-                      flags=re.S)
+    assert listed == sorted(
+        p.relative_to(ROOT / "snippets").as_posix() for p in (ROOT / "snippets").rglob("*.py")
+    )
+    slowest = page[page.index('id="slowest"') : page.index('id="per-page"')]
+    rows = re.findall(
+        r"<td><code>([^<]+\.py)</code></td>.*?<td>(\d+\.\d\d)</td>", slowest, flags=re.S
+    )
     assert len(rows) == 10
     times = [float(t) for _, t in rows]
     assert times == sorted(times, reverse=True)
@@ -195,5 +219,6 @@ def test_admonition_titles_are_in_the_page_language(site: Path) -> None:
         for slug in PAGES:
             titles = re.findall(r'class="admonition-title">([^<]*)', built(site, slug, x.code))
             wrong += [f"{x.code}/{slug}: {t}" for t in titles if t in english]
-    assert not wrong, "add these types to admonition_translations in mkdocs.yml:\n" + \
-        "\n".join(wrong)
+    assert not wrong, "add these types to admonition_translations in mkdocs.yml:\n" + "\n".join(
+        wrong
+    )

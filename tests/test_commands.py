@@ -17,16 +17,14 @@ import urllib.request
 
 import pytest
 
+from tests.project import DEFAULT, OTHER
 from tests.test_serve import free_port, shown
 from tools.runner import ROOT, Runner
-from tests.project import DEFAULT, OTHER
 
 # command (as documented, comment stripped) -> what runs it
 COVERED = {
-    "pip install -r requirements.txt && mkdocs serve":
-        "test_readme_serve_command (warm), tests/test_serve.py (cold, throwaway project)",
-    "pip install -r requirements.txt && python -m tools.prepare_data && pytest":
-        ".ci/run, exactly",
+    "pip install -r requirements.txt && mkdocs serve": "test_readme_serve_command (warm), tests/test_serve.py (cold, throwaway project)",
+    "pip install -r requirements.txt && python -m tools.prepare_data && pytest": ".ci/run, exactly",
     "python -m tools.runner snippets/autograd/retain_grad.py": "test_runner_command",
     "mkdocs serve": "test_readme_serve_command, tests/test_serve.py",
     f"pytest docs/autograd.{DEFAULT}.md docs/autograd.{OTHER}.md": "test_one_page_of_blocks",
@@ -54,13 +52,23 @@ def test_every_documented_command_is_exercised() -> None:
 
 def test_runner_command() -> None:
     snippet = "snippets/autograd/retain_grad.py"
-    r = subprocess.run([sys.executable, "-m", "tools.runner", snippet], cwd=ROOT,
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "tools.runner", snippet],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     result = Runner(ROOT).result(ROOT / snippet)
     assert r.stdout == f"== {result.snippet} ({result.label})\n{result.stdout}"
-    r = subprocess.run([sys.executable, "-m", "tools.runner", "--help"], cwd=ROOT,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "tools.runner", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0 and "SNIPPETS_TIMEOUT" in r.stdout
 
 
@@ -69,9 +77,22 @@ def test_one_page_of_blocks() -> None:
     page = ROOT / f"docs/autograd.{DEFAULT}.md"
     blocks = len(re.findall(r'^\s*--8<-- "[^"]+\.py"', page.read_text("utf-8"), re.M))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    r = subprocess.run([shutil.which("pytest") or "pytest", f"docs/autograd.{DEFAULT}.md",
-                        f"docs/autograd.{OTHER}.md", "-p", "no:cacheprovider", "-n", "0"],
-                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [
+            shutil.which("pytest") or "pytest",
+            f"docs/autograd.{DEFAULT}.md",
+            f"docs/autograd.{OTHER}.md",
+            "-p",
+            "no:cacheprovider",
+            "-n",
+            "0",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stdout[-3000:]
     assert f"{2 * blocks} passed" in r.stdout
 
@@ -81,16 +102,20 @@ def test_readme_serve_command() -> None:
     port = free_port()
     exe = shutil.which("mkdocs")
     assert exe
-    proc = subprocess.Popen([exe, "serve", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [exe, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline, pages = time.monotonic() + 120, {}
         while time.monotonic() < deadline and len(pages) < 2:
             for path in ("", "tensors/"):
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}",
-                                                timeout=10) as r:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as r:
                         pages[path] = r.read().decode("utf-8")
                 except OSError:
                     time.sleep(0.5)
@@ -111,13 +136,22 @@ def test_readme_serve_command() -> None:
 def test_check_command() -> None:
     """The author's one-page check: rules, every block's output, figure paths; fast."""
     start = time.monotonic()
-    r = subprocess.run([sys.executable, "-m", "tools.check", "tensors"], cwd=ROOT,
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "tools.check", "tensors"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     seconds = time.monotonic() - start
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     assert r.stdout.startswith(f"# docs/tensors.{DEFAULT}.md: rules OK\n")
-    blocks = [i for i in re.findall(r'--8<-- "([^"]+\.py)"',
-                                    (ROOT / f"docs/tensors.{DEFAULT}.md").read_text("utf-8"))]
+    blocks = [
+        i
+        for i in re.findall(
+            r'--8<-- "([^"]+\.py)"', (ROOT / f"docs/tensors.{DEFAULT}.md").read_text("utf-8")
+        )
+    ]
     assert r.stdout.count("\n== snippets/tensors/") + r.stdout.startswith("== ") == len(blocks)
     assert seconds < 30, f"tools.check tensors took {seconds:.1f} s warm"
 
@@ -129,7 +163,8 @@ def test_docs_state_real_times(doc: str) -> None:
 
 
 def test_sync_command() -> None:
-    r = subprocess.run([sys.executable, "-m", "tools.sync"], cwd=ROOT, capture_output=True,
-                       text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "tools.sync"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.endswith("0 out of step, 0 marked behind\n")

@@ -39,10 +39,12 @@ def test_the_lane_catches_an_unseeded_snippet(tmp_path: Path) -> None:
     project.pages("p", "p/unseeded.py", "p/seeded.py", "p/marked.py")
     assert project.build().returncode == 0
     runner = Runner(project.path)
-    [problem] = rerun_differences(runner, [project.path / f"snippets/p/{n}.py"
-                                           for n in ("unseeded", "seeded", "marked")])
-    assert problem.startswith("snippets/p/unseeded.py: a second run printed something else, "
-                              "line 1: 'draw: ")
+    [problem] = rerun_differences(
+        runner, [project.path / f"snippets/p/{n}.py" for n in ("unseeded", "seeded", "marked")]
+    )
+    assert problem.startswith(
+        "snippets/p/unseeded.py: a second run printed something else, line 1: 'draw: "
+    )
     assert "mark it '# output varies: why'" in problem
     en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
     zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")

@@ -39,19 +39,27 @@ def test_console_script_cold_build_with_the_fork_server(project: Project) -> Non
     assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["2.0\n"]
 
 
-UNSEEDED = "import random, numpy, torch\nprint(random.random(), numpy.random.rand(), " \
-           "torch.rand(1).item())\n"
+UNSEEDED = (
+    "import random, numpy, torch\nprint(random.random(), numpy.random.rand(), "
+    "torch.rand(1).item())\n"
+)
 
 
 @pytest.mark.parametrize("forkserver", ["1", "0"])
 def test_unseeded_snippets_get_fresh_random_state_and_the_pinned_cpu_path(
-        project: Project, forkserver: str) -> None:
+    project: Project, forkserver: str
+) -> None:
     project.write("snippets/p/one.py", UNSEEDED)
     project.write("snippets/p/two.py", UNSEEDED + "# another file\n")
-    project.write("snippets/p/isa.py", "import torch\n"
-                  "print('isa', torch.backends.cpu.get_cpu_capability())\n")
-    r = project.runner("snippets/p/one.py", "snippets/p/two.py", "snippets/p/isa.py",
-                       SNIPPETS_FORKSERVER=forkserver)
+    project.write(
+        "snippets/p/isa.py", "import torch\nprint('isa', torch.backends.cpu.get_cpu_capability())\n"
+    )
+    r = project.runner(
+        "snippets/p/one.py",
+        "snippets/p/two.py",
+        "snippets/p/isa.py",
+        SNIPPETS_FORKSERVER=forkserver,
+    )
     assert r.returncode == 0, r.stderr
     lines = [line.split() for line in r.stdout.splitlines() if not line.startswith("==")]
     isa = [line for line in lines if line[0] == "isa"]
@@ -80,24 +88,33 @@ def test_no_process_outlives_its_snippet(project: Project, tmp_path: Path) -> No
     (its child writes after 1 s), the other runs past its 1 s time limit (its child writes
     after 3 s, well after the limit). Neither child may write, with or without the fork
     server."""
-    late = {ending: tmp_path / f"late-{ending.replace(' ', '-')}.txt"
-            for ending in ("exits", "times out")}
-    sources = {"exits": LATE_CHILD.format(late=str(late["exits"]), delay=1, after=""),
-               "times out": LATE_CHILD.format(late=str(late["times out"]), delay=3,
-                                              after="time.sleep(30)")}
+    late = {
+        ending: tmp_path / f"late-{ending.replace(' ', '-')}.txt"
+        for ending in ("exits", "times out")
+    }
+    sources = {
+        "exits": LATE_CHILD.format(late=str(late["exits"]), delay=1, after=""),
+        "times out": LATE_CHILD.format(
+            late=str(late["times out"]), delay=3, after="time.sleep(30)"
+        ),
+    }
     for ending, source in sources.items():
         project.write(f"snippets/p/{ending.replace(' ', '_')}.py", source)
     project.pages("p", "p/exits.py", "p/times_out.py")
     for runs, forkserver in enumerate(("1", "0"), 1):
         r = project.build(SNIPPETS_FORKSERVER=forkserver, SNIPPETS_TIMEOUT="1")
-        assert f"snippets/p/times_out.py (shown on page p.{DEFAULT}.md): timed out after 1 s" in r.stderr
+        assert (
+            f"snippets/p/times_out.py (shown on page p.{DEFAULT}.md): timed out after 1 s"
+            in r.stderr
+        )
         assert project.executions()["snippets/p/exits.py"] == runs  # it ran, and ended
         time.sleep(2.5)  # a child that survived would have written by now
         written = [p.name for p in late.values() if p.exists()]
         assert not written, f"a process a snippet started outlived it: {written}"
         for ending, source in sources.items():  # both run again with the other server
             (project.path / f"snippets/p/{ending.replace(' ', '_')}.py").write_text(
-                source + "# again\n")
+                source + "# again\n"
+            )
 
 
 def test_a_snippet_cannot_write_into_the_project_or_the_cache(project: Project) -> None:
@@ -105,20 +122,23 @@ def test_a_snippet_cannot_write_into_the_project_or_the_cache(project: Project) 
     project.pages("p", "p/a.py")
     assert project.build().returncode == 0
     [entry] = project.cache_entries()
-    evil = ("from pathlib import Path\n"
-            "root = Path(__file__).resolve().parents[2]\n"
-            "for f in (root / '.cache' / 'snippets').glob('*/stdout.bin'):\n"
-            "    f.write_text('forged output')\n")
+    evil = (
+        "from pathlib import Path\n"
+        "root = Path(__file__).resolve().parents[2]\n"
+        "for f in (root / '.cache' / 'snippets').glob('*/stdout.bin'):\n"
+        "    f.write_text('forged output')\n"
+    )
     sources = {"evil": evil, "litter": "open(__file__ + '.out', 'w').write('x')\n"}
     for name, source in sources.items():
         project.write(f"snippets/p/{name}.py", source)
         project.pages("p", "p/a.py", f"p/{name}.py")
         r = project.build()
         assert r.returncode == 1
-        assert f"snippets/p/{name}.py (shown on page p.{DEFAULT}.md): exited with status 1" in r.stderr
+        assert (
+            f"snippets/p/{name}.py (shown on page p.{DEFAULT}.md): exited with status 1" in r.stderr
+        )
         assert "a snippet may not write into the project" in r.stderr
-        assert ("'.cache/snippets/" if name == "evil" else "'snippets/p/litter.py.out'") \
-            in r.stderr
+        assert ("'.cache/snippets/" if name == "evil" else "'snippets/p/litter.py.out'") in r.stderr
         (project.path / f"snippets/p/{name}.py").unlink()
     assert (entry / "stdout.bin").read_text() == "the real output\n"
     assert not (project.path / "snippets/p/litter.py.out").exists()
@@ -129,8 +149,10 @@ def test_a_snippet_cannot_write_into_the_project_or_the_cache(project: Project) 
 
 
 def test_refused_write_names_the_file(project: Project) -> None:
-    project.write("snippets/p/litter.py", "from pathlib import Path\n"
-                  "Path(__file__).with_name('out.txt').write_text('x')\n")
+    project.write(
+        "snippets/p/litter.py",
+        "from pathlib import Path\nPath(__file__).with_name('out.txt').write_text('x')\n",
+    )
     project.pages("p", "p/litter.py")
     r = project.build()
     assert r.returncode == 1
@@ -139,10 +161,8 @@ def test_refused_write_names_the_file(project: Project) -> None:
     assert "orphan" not in r.stderr
 
 
-@pytest.mark.parametrize("damage", ["invalid json", "missing file", "changed output",
-                                    "wrong type"])
-def test_a_damaged_cache_entry_is_reported_and_run_again(project: Project,
-                                                         damage: str) -> None:
+@pytest.mark.parametrize("damage", ["invalid json", "missing file", "changed output", "wrong type"])
+def test_a_damaged_cache_entry_is_reported_and_run_again(project: Project, damage: str) -> None:
     project.write("snippets/p/a.py", "print('a')\n")
     project.pages("p", "p/a.py")
     assert project.build().returncode == 0
@@ -160,8 +180,11 @@ def test_a_damaged_cache_entry_is_reported_and_run_again(project: Project,
     r = project.build()
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
-    assert re.search(r"snippets/p/a.py: cache entry \w+ (is malformed|is incomplete|was "
-                     r"changed outside the runner).*; it will run again", r.stderr), r.stderr
+    assert re.search(
+        r"snippets/p/a.py: cache entry \w+ (is malformed|is incomplete|was "
+        r"changed outside the runner).*; it will run again",
+        r.stderr,
+    ), r.stderr
     assert project.executions() == {"snippets/p/a.py": 2}
     assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["a\n"]
 
@@ -189,8 +212,11 @@ def test_no_staging_folders_or_lock_files_are_left(project: Project) -> None:
     project.write("snippets/p/bad.py", "raise SystemExit(2)\n")
     project.pages("p", "p/bad.py")
     assert project.build().returncode == 1
-    leftovers = sorted(p.name for p in (project.path / ".cache/snippets").iterdir()
-                       if not (p.is_dir() and re.fullmatch(r"[0-9a-f]{24}", p.name)))
+    leftovers = sorted(
+        p.name
+        for p in (project.path / ".cache/snippets").iterdir()
+        if not (p.is_dir() and re.fullmatch(r"[0-9a-f]{24}", p.name))
+    )
     assert leftovers == ["durations.json", "executions.log"]
 
 
@@ -209,26 +235,38 @@ def test_includes_must_stay_inside_snippets(project: Project, case: str) -> None
     project.write("snippets/p/ok.py", "print('ok')\n")
     line = INCLUDES[case].format(secret=secret)
     for lang in (DEFAULT, OTHER):
-        project.write(f"docs/p.{lang}.md", page("p/ok.py", lang=lang) +
-                      f"\n```python\n{line}\n```\n")
+        project.write(
+            f"docs/p.{lang}.md", page("p/ok.py", lang=lang) + f"\n```python\n{line}\n```\n"
+        )
     r = project.build()
     assert r.returncode == 1
-    assert re.search(rf"docs/p.{DEFAULT}.md:7: include '[^']+' (leaves snippets/|is an absolute "
-                     rf"path|is a link leading out of snippets/).*nothing was run", r.stderr), \
-        r.stderr
+    assert re.search(
+        rf"docs/p.{DEFAULT}.md:7: include '[^']+' (leaves snippets/|is an absolute "
+        rf"path|is a link leading out of snippets/).*nothing was run",
+        r.stderr,
+    ), r.stderr
     r = project.codeblocks()
     assert r.returncode == 1 and f"docs/p.{OTHER}.md:7: include" in r.stdout
     assert "secret.py" not in project.executions()
     assert not any("secret" in k or "link" in k for k in project.executions())
 
 
-PYTHON_FENCES = ["py", "py3", "python3", "ipython", "pycon", "{ .python }",
-                 '{ .py3 title="x.py" }', "sage"]
+PYTHON_FENCES = [
+    "py",
+    "py3",
+    "python3",
+    "ipython",
+    "pycon",
+    "{ .python }",
+    '{ .py3 title="x.py" }',
+    "sage",
+]
 
 
 @pytest.mark.parametrize("info", PYTHON_FENCES)
 def test_every_fence_that_highlights_as_python_must_include_a_snippet(
-        project: Project, info: str) -> None:
+    project: Project, info: str
+) -> None:
     for lang in (DEFAULT, OTHER):
         project.write(f"docs/p.{lang}.md", page(lang=lang) + f"\n```{info}\nprint(1)\n```\n")
     r = project.build()
@@ -242,8 +280,10 @@ def test_every_fence_that_highlights_as_python_must_include_a_snippet(
 def test_an_included_python_fence_of_any_spelling_is_run(project: Project) -> None:
     project.write("snippets/p/a.py", "print('ran')\n")
     for lang in (DEFAULT, OTHER):
-        project.write(f"docs/p.{lang}.md", page(lang=lang) +
-                      '\n``` { .py3 title="mine" }\n--8<-- "p/a.py"\n```\n')
+        project.write(
+            f"docs/p.{lang}.md",
+            page(lang=lang) + '\n``` { .py3 title="mine" }\n--8<-- "p/a.py"\n```\n',
+        )
     r = project.build()
     assert r.returncode == 0, r.stderr
     assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["ran\n"]
@@ -254,8 +294,7 @@ def test_an_included_python_fence_of_any_spelling_is_run(project: Project) -> No
 def test_a_python_file_in_a_text_fence_is_refused(project: Project) -> None:
     project.write("snippets/p/a.py", "print('ran')\n")
     for lang in (DEFAULT, OTHER):
-        project.write(f"docs/p.{lang}.md", page(lang=lang) +
-                      '\n```text\n--8<-- "p/a.py"\n```\n')
+        project.write(f"docs/p.{lang}.md", page(lang=lang) + '\n```text\n--8<-- "p/a.py"\n```\n')
     r = project.build()
     assert r.returncode == 1
     assert f"docs/p.{DEFAULT}.md:3: 'p/a.py' is Python, shown in a 'text' fence" in r.stderr
@@ -265,19 +304,35 @@ def test_a_python_file_in_a_text_fence_is_refused(project: Project) -> None:
 
 
 LIMITS = {
-    "stdout": ("print('x' * 3000)\n", {"SNIPPETS_MAX_STDOUT_KB": "2"},
-               "stdout over its cap of 2 KB (SNIPPETS_MAX_STDOUT_KB"),
-    "figures": ("import matplotlib.pyplot as plt\nfor i in range(3):\n"
-                "    plt.figure(); plt.plot([i]); plt.show()\n",
-                {"SNIPPETS_MAX_FIGURES": "2"}, "showed 3 figures, over 2"),
-    "figure size": ("import matplotlib.pyplot as plt\nimport numpy as np\n"
-                    "plt.figure(figsize=(12, 12)); plt.imshow(np.random.rand(600, 600))\n"
-                    "plt.show()\n", {"SNIPPETS_MAX_FIGURE_KB": "50"}, "over 50 KB"),
-    "memory": ("import time\nblock = bytearray(300 * 2**20)\nfor i in range(0, len(block), "
-               "4096):\n    block[i] = 1\ntime.sleep(2)\n", {"SNIPPETS_MEMORY_MB": "150"},
-               "of memory, over its budget of 150 MiB (SNIPPETS_MEMORY_MB)"),
-    "non-UTF-8": ("import sys\nsys.stdout.buffer.write(b'ok\\n\\xff\\xfe\\n')\n", {},
-                  "stdout is not UTF-8 (byte 3, line 2"),
+    "stdout": (
+        "print('x' * 3000)\n",
+        {"SNIPPETS_MAX_STDOUT_KB": "2"},
+        "stdout over its cap of 2 KB (SNIPPETS_MAX_STDOUT_KB",
+    ),
+    "figures": (
+        "import matplotlib.pyplot as plt\nfor i in range(3):\n"
+        "    plt.figure(); plt.plot([i]); plt.show()\n",
+        {"SNIPPETS_MAX_FIGURES": "2"},
+        "showed 3 figures, over 2",
+    ),
+    "figure size": (
+        "import matplotlib.pyplot as plt\nimport numpy as np\n"
+        "plt.figure(figsize=(12, 12)); plt.imshow(np.random.rand(600, 600))\n"
+        "plt.show()\n",
+        {"SNIPPETS_MAX_FIGURE_KB": "50"},
+        "over 50 KB",
+    ),
+    "memory": (
+        "import time\nblock = bytearray(300 * 2**20)\nfor i in range(0, len(block), "
+        "4096):\n    block[i] = 1\ntime.sleep(2)\n",
+        {"SNIPPETS_MEMORY_MB": "150"},
+        "of memory, over its budget of 150 MiB (SNIPPETS_MEMORY_MB)",
+    ),
+    "non-UTF-8": (
+        "import sys\nsys.stdout.buffer.write(b'ok\\n\\xff\\xfe\\n')\n",
+        {},
+        "stdout is not UTF-8 (byte 3, line 2",
+    ),
 }
 
 
@@ -294,34 +349,48 @@ def test_output_and_memory_limits_fail_clearly(project: Project, case: str) -> N
 
 
 def test_stderr_is_shown_and_os_exit_0_is_success(project: Project) -> None:
-    project.write("snippets/p/warns.py", "import warnings\nprint('result')\n"
-                  "warnings.warn('check this', UserWarning)\n")
-    project.write("snippets/p/exits.py", "import os, sys\nprint('before', flush=True)\n"
-                  "os._exit(0)\nprint('never')\n")
+    project.write(
+        "snippets/p/warns.py",
+        "import warnings\nprint('result')\nwarnings.warn('check this', UserWarning)\n",
+    )
+    project.write(
+        "snippets/p/exits.py",
+        "import os, sys\nprint('before', flush=True)\nos._exit(0)\nprint('never')\n",
+    )
     project.pages("p", "p/warns.py", "p/exits.py")
     r = project.build()
     assert r.returncode == 0, r.stderr
     en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
     assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["result\n", "before\n"]
-    stderr = re.findall(r'<p class="snippet-output__stream">stderr</p>\n'
-                        r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code>', en, re.S)
+    stderr = re.findall(
+        r'<p class="snippet-output__stream">stderr</p>\n'
+        r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code>',
+        en,
+        re.S,
+    )
     assert len(stderr) == 1 and "UserWarning: check this" in stderr[0]
 
 
 def test_no_placeholder_can_reach_a_built_site(project: Project) -> None:
     for lang in (DEFAULT, OTHER):
-        project.write(f"docs/p.{lang}.md", page(lang=lang) +
-                      '\n<div class="snippet-output snippet-output--pending"></div>\n')
+        project.write(
+            f"docs/p.{lang}.md",
+            page(lang=lang) + '\n<div class="snippet-output snippet-output--pending"></div>\n',
+        )
     r = project.build()
     assert r.returncode == 1
-    assert f"p.{DEFAULT}.md: a placeholder for a running snippet reached a 'build' build" in r.stderr
+    assert (
+        f"p.{DEFAULT}.md: a placeholder for a running snippet reached a 'build' build" in r.stderr
+    )
 
 
 def test_runner_help_and_figure_paths(project: Project) -> None:
     r = project.runner("--help")
     assert r.returncode == 0 and "usage: python -m tools.runner" in r.stdout
-    project.write("snippets/p/plot.py", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n"
-                  "plt.show()\nprint('drawn')\n")
+    project.write(
+        "snippets/p/plot.py",
+        "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()\nprint('drawn')\n",
+    )
     r = project.runner("snippets/p/plot.py")
     assert r.returncode == 0, r.stderr
     figure = re.search(r"^-- figure (\S+)$", r.stdout, re.M)
@@ -335,24 +404,29 @@ def test_the_build_runs_snippets_in_parallel(project: Project, tmp_path: Path) -
     stamps = tmp_path / "stamps"
     stamps.mkdir()
     for name in ("one", "two", "three"):
-        project.write(f"snippets/p/{name}.py", (
-            "import time\n"
-            f"open({str(stamps / name)!r}, 'w').write(f'{{time.time()}} ')\n"
-            "time.sleep(1.5)\n"
-            f"open({str(stamps / name)!r}, 'a').write(f'{{time.time()}}')\n"
-            f"print({name!r})\n"))
+        project.write(
+            f"snippets/p/{name}.py",
+            (
+                "import time\n"
+                f"open({str(stamps / name)!r}, 'w').write(f'{{time.time()}} ')\n"
+                "time.sleep(1.5)\n"
+                f"open({str(stamps / name)!r}, 'a').write(f'{{time.time()}}')\n"
+                f"print({name!r})\n"
+            ),
+        )
     project.pages("p", "p/one.py", "p/two.py", "p/three.py")
     r = project.build(SNIPPETS_JOBS="3")
     assert r.returncode == 0, r.stderr
-    spans = [tuple(map(float, (stamps / n).read_text().split())) for n in ("one", "two",
-                                                                          "three")]
-    assert max(start for start, _ in spans) < min(end for _, end in spans), \
+    spans = [tuple(map(float, (stamps / n).read_text().split())) for n in ("one", "two", "three")]
+    assert max(start for start, _ in spans) < min(end for _, end in spans), (
         f"the three runs did not overlap: {spans}"
+    )
     assert "snippets: 3/3 run" in r.stderr
 
-def test_exit_statuses_survive_processes_started_alongside(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+
+def test_exit_statuses_survive_processes_started_alongside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Process.start() in one thread polls every child of the process (multiprocessing's
     _cleanup); a snippet finishing in another thread must still get its own exit status,
     not the 255 multiprocessing reports when two readers race for it. The race window is

@@ -25,13 +25,14 @@ from urllib.parse import urljoin
 import nbformat
 import pytest
 
+from tests.project import DEFAULT, SITE
 from tools import notebooks
 from tools._child import CELL, split_cells
 from tools.runner import ROOT, Runner, mask_timings
-from tests.project import DEFAULT, OTHER, SITE
 
-EXAMPLES = sorted(p for p in (ROOT / "snippets/examples").glob("*.py")
-                  if notebooks.is_notebook_source(p))
+EXAMPLES = sorted(
+    p for p in (ROOT / "snippets/examples").glob("*.py") if notebooks.is_notebook_source(p)
+)
 LANGS = {x.code: x.prefix for x in SITE.locales}
 
 
@@ -81,12 +82,14 @@ def test_notebook_page_shows_each_cell_with_its_output(site: Path, snippet: Path
 @pytest.mark.parametrize("snippet", EXAMPLES, ids=lambda p: p.name)
 def test_downloads_are_the_script_and_its_notebook(server: str, snippet: Path) -> None:
     result = Runner(ROOT).result(snippet)
-    for lang, prefix in LANGS.items():
+    for prefix in LANGS.values():
         page_url = urljoin(server, prefix + example_page(snippet) + "/")
         page = fetch(page_url).decode("utf-8")
         links = dict(re.findall(r'<a href="([^"]+)" download>([^<]+)</a>', page))
         py_url = urljoin(page_url, next(h for h, n in links.items() if n == snippet.name))
-        nb_url = urljoin(page_url, next(h for h, n in links.items() if n == f"{snippet.stem}.ipynb"))
+        nb_url = urljoin(
+            page_url, next(h for h, n in links.items() if n == f"{snippet.stem}.ipynb")
+        )
         assert fetch(py_url) == snippet.read_bytes()
         nb = nbformat.reads(fetch(nb_url).decode("utf-8"), as_version=4)
         nbformat.validate(nb)
@@ -125,8 +128,14 @@ def test_downloaded_script_runs(server: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / RERUN.name).write_bytes(source)
         (Path(tmp) / "data").symlink_to(ROOT / "data", target_is_directory=True)
-        r = subprocess.run([sys.executable, RERUN.name], cwd=tmp, env=env,
-                           capture_output=True, text=True, timeout=600)
+        r = subprocess.run(
+            [sys.executable, RERUN.name],
+            cwd=tmp,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         leftovers = sorted(p.name for p in Path(tmp).iterdir())
     assert r.returncode == 0, r.stderr[-3000:]
     assert leftovers == sorted(["data", RERUN.name]), "the script must clean up after itself"
@@ -134,6 +143,6 @@ def test_downloaded_script_runs(server: str) -> None:
 
 
 def test_timings_are_masked_and_nothing_else() -> None:
-    assert mask_timings("1 DataLoader: 33.9 s for 5 epochs, 6.78 s/epoch, 1.00x\n"
-                        "epoch 5: accuracy 64.9 %\n") == (
-        "1 DataLoader: # s for 5 epochs, # s/epoch, #x\nepoch 5: accuracy 64.9 %\n")
+    assert mask_timings(
+        "1 DataLoader: 33.9 s for 5 epochs, 6.78 s/epoch, 1.00x\nepoch 5: accuracy 64.9 %\n"
+    ) == ("1 DataLoader: # s for 5 epochs, # s/epoch, #x\nepoch 5: accuracy 64.9 %\n")

@@ -23,13 +23,16 @@ def project(tmp_path: Path) -> Project:
 def outputs(built: Path) -> list[str]:
     """The stdout blocks shown on a built page, unescaped."""
     text = built.read_text(encoding="utf-8")
-    blocks = re.findall(r'<div class="snippet-output".*?<pre><code tabindex="0">(.*?)</code></pre>',
-                        text, flags=re.S)
+    blocks = re.findall(
+        r'<div class="snippet-output".*?<pre><code tabindex="0">(.*?)</code></pre>',
+        text,
+        flags=re.S,
+    )
     return [html.unescape(b) for b in blocks]
 
 
 def test_output_on_page_is_byte_for_byte(project: Project) -> None:
-    tricky = "\n  leading blank line, indent\ttab, <b>&amp;</b> \"quotes\"\n```\n张量 ✓  \n\n"
+    tricky = '\n  leading blank line, indent\ttab, <b>&amp;</b> "quotes"\n```\n张量 ✓  \n\n'
     project.write("snippets/p/tricky.py", f"import sys\nsys.stdout.write({tricky!r})\n")
     project.pages("p", "p/tricky.py")
     r = project.build()
@@ -40,16 +43,20 @@ def test_output_on_page_is_byte_for_byte(project: Project) -> None:
 
 
 def test_caption_title_and_figures(project: Project) -> None:
-    project.write("snippets/p/plot.py", (
-        "import matplotlib.pyplot as plt\n"
-        "fig, ax = plt.subplots()\n"
-        "ax.plot([0, 1], [1, 0], label='loss')\nax.set_title('Training')\n"
-        "ax.set_xlabel('epoch')\nax.set_ylabel('$L$')\nax.legend()\nplt.show()\n"
-        "print('after show:', ax.title.get_color())\n"  # as drawn: the dark copy is a copy
-        "plt.figure('A line the snippet describes itself')\nplt.plot([1, 2])\nplt.show()\n"
-        "plt.plot([2, 1])\nplt.show()\n"  # no words at all
-        "plt.figure()\nplt.plot([1, 2])\n"  # never shown: a reader would not see it
-        "print('done')\n"))
+    project.write(
+        "snippets/p/plot.py",
+        (
+            "import matplotlib.pyplot as plt\n"
+            "fig, ax = plt.subplots()\n"
+            "ax.plot([0, 1], [1, 0], label='loss')\nax.set_title('Training')\n"
+            "ax.set_xlabel('epoch')\nax.set_ylabel('$L$')\nax.legend()\nplt.show()\n"
+            "print('after show:', ax.title.get_color())\n"  # as drawn: the dark copy is a copy
+            "plt.figure('A line the snippet describes itself')\nplt.plot([1, 2])\nplt.show()\n"
+            "plt.plot([2, 1])\nplt.show()\n"  # no words at all
+            "plt.figure()\nplt.plot([1, 2])\n"  # never shown: a reader would not see it
+            "print('done')\n"
+        ),
+    )
     project.pages("p", "p/plot.py")
     r = project.build()
     assert r.returncode == 0, r.stderr
@@ -60,15 +67,29 @@ def test_caption_title_and_figures(project: Project) -> None:
     assert re.search(r"Output · cpu · torch \S+ · \d+\.\d+ s", en)
     assert "after show: black" in en
     # Three figures shown, each as drawn and recoloured for the dark palette, in that order.
-    assert re.findall(r'<img class="([^"]+)"', en) == [
-        "snippet-output__figure snippet-output__figure--light",
-        "snippet-output__figure snippet-output__figure--dark"] * 3
+    assert (
+        re.findall(r'<img class="([^"]+)"', en)
+        == [
+            "snippet-output__figure snippet-output__figure--light",
+            "snippet-output__figure snippet-output__figure--dark",
+        ]
+        * 3
+    )
     alts = re.findall(r'<img class="[^"]+" alt="([^"]*)"', en)
-    assert alts[::2] == alts[1::2] == ["Figure 1: Training; loss; x: epoch, y: L",
-                                       "Figure 2: A line the snippet describes itself",
-                                       "Figure 3"]
+    assert (
+        alts[::2]
+        == alts[1::2]
+        == [
+            "Figure 1: Training; loss; x: epoch, y: L",
+            "Figure 2: A line the snippet describes itself",
+            "Figure 3",
+        ]
+    )
     assert re.findall(r'<img class="[^"]+" alt="([^"]*)"', zh)[::2] == [
-        "图 1：Training；loss；横轴 epoch，纵轴 L", "图 2：A line the snippet describes itself", "图 3"]
+        "图 1：Training；loss；横轴 epoch，纵轴 L",
+        "图 2：A line the snippet describes itself",
+        "图 3",
+    ]
 
 
 def test_cache_counts_executions(project: Project) -> None:
@@ -116,10 +137,12 @@ def test_require_cached_executes_nothing(project: Project) -> None:
 
 
 def test_main_guard_body_really_runs(project: Project) -> None:
-    project.write("snippets/p/guarded.py",
-                  "if __name__ == '__main__':\n    print('ran as __main__')\n")
-    project.write("snippets/p/guarded_fails.py",
-                  "if __name__ == '__main__':\n    raise SystemExit(3)\n")
+    project.write(
+        "snippets/p/guarded.py", "if __name__ == '__main__':\n    print('ran as __main__')\n"
+    )
+    project.write(
+        "snippets/p/guarded_fails.py", "if __name__ == '__main__':\n    raise SystemExit(3)\n"
+    )
     project.pages("p", "p/guarded.py", "p/guarded_fails.py")
     r = project.codeblocks()
     assert r.returncode == 1
@@ -128,8 +151,7 @@ def test_main_guard_body_really_runs(project: Project) -> None:
     assert "exited with status 3" in r.stdout
     project.write("snippets/p/guarded_fails.py", "print('fixed')\n")
     assert project.build().returncode == 0
-    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["ran as __main__\n",
-                                                              "fixed\n"]
+    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["ran as __main__\n", "fixed\n"]
 
 
 PERCENT = """\
@@ -153,18 +175,25 @@ print("after the child")
 
 def test_percent_format_runs_cell_by_cell(project: Project) -> None:
     from tools.runner import Runner
+
     snippet = project.write("snippets/p/cells.py", PERCENT)
     result = Runner(project.path).result(snippet)
     assert [c.line for c in result.cells] == [1, 5, 12]
     assert [c.stdout for c in result.cells] == [
-        "setup\n", "total = 2\n", "from a child process\nafter the child\n"]
+        "setup\n",
+        "total = 2\n",
+        "from a child process\nafter the child\n",
+    ]
     assert [len(c.figures) for c in result.cells] == [0, 1, 0]
     assert result.stdout == "".join(c.stdout for c in result.cells)
 
 
 def test_error_in_a_later_cell_names_its_real_line(project: Project) -> None:
     from tools.runner import Runner, SnippetError
-    snippet = project.write("snippets/p/bad.py", "x = 1\n\n# %%\ny = x\nraise ValueError('in cell 2')\n")
+
+    snippet = project.write(
+        "snippets/p/bad.py", "x = 1\n\n# %%\ny = x\nraise ValueError('in cell 2')\n"
+    )
     with pytest.raises(SnippetError) as err:
         Runner(project.path).result(snippet)
     assert 'bad.py", line 5' in str(err.value) and "ValueError: in cell 2" in str(err.value)
@@ -178,9 +207,13 @@ def test_examples_become_notebook_pages_without_running_again(tmp_path: Path) ->
     r = project.build()
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (project.path / "docs/notebooks").iterdir()) == [
-        f"demo.{OTHER}.ipynb", f"demo.{DEFAULT}.ipynb"]
-    for prefix, word in ((SITE.locale(DEFAULT).prefix, "笔记本"),
-                         (SITE.locale(OTHER).prefix, "notebook")):
+        f"demo.{OTHER}.ipynb",
+        f"demo.{DEFAULT}.ipynb",
+    ]
+    for prefix, word in (
+        (SITE.locale(DEFAULT).prefix, "笔记本"),
+        (SITE.locale(OTHER).prefix, "notebook"),
+    ):
         folder = project.path / "site" / prefix / "notebooks/demo"
         nb_page = (folder / "index.html").read_text(encoding="utf-8")
         assert "total = 2" in nb_page and "from a child process" in nb_page
@@ -188,23 +221,23 @@ def test_examples_become_notebook_pages_without_running_again(tmp_path: Path) ->
         assert word in nb_page
         inline = "".join(re.findall(r"<style.*?</style>", nb_page, flags=re.S))
         assert len(inline) < 10_000, len(inline)  # JupyterLab's CSS is in one shared file
-        css = re.search(r'<link rel="stylesheet" href="([^"]*assets/jupyter/[^"]+\.css)">',
-                        nb_page)
+        css = re.search(r'<link rel="stylesheet" href="([^"]*assets/jupyter/[^"]+\.css)">', nb_page)
         assert css and (folder / css.group(1)).resolve().is_file()
         assert (folder / "demo.py").read_bytes() == (
-            project.path / "snippets/examples/demo.py").read_bytes()
+            project.path / "snippets/examples/demo.py"
+        ).read_bytes()
         assert (folder / "demo.ipynb").is_file()
         example = (project.path / "site" / prefix / "demo/index.html").read_text("utf-8")
         assert 'href="../notebooks/demo/"' in example
         assert 'href="../notebooks/demo/demo.ipynb" download' in example
-    assert project.executions() == {"snippets/examples/demo.py": 1,
-                                    "snippets/examples/plain.py": 1}
+    assert project.executions() == {"snippets/examples/demo.py": 1, "snippets/examples/plain.py": 1}
 
 
 def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Project) -> None:
     import json
 
     from tools import record
+
     snippet = project.write("snippets/p/dev.py", "print('same code, other device')\n")
     project.pages("p", "p/dev.py")
     # A planted recording, as `python -m tools.record` writes it on a GPU machine.
@@ -224,7 +257,7 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert f">NVIDIA Test GPU · recorded {today}</label>" in en
     assert f">NVIDIA Test GPU · 录制于 {today}</label>" in zh
     assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["same code, other device\n"]
-    assert "<pre><code tabindex=\"0\">recorded on gpu\n</code></pre>" in en
+    assert '<pre><code tabindex="0">recorded on gpu\n</code></pre>' in en
     assert "Output · cuda (NVIDIA Test GPU) · torch 2.11.0" in en
 
     project.write("snippets/p/dev.py", "print('changed after recording')\n")
@@ -235,8 +268,9 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert problem.startswith("recordings/p/dev.py.json: stale, snippets/p/dev.py changed")
 
 
-def test_record_command_runs_only_what_is_not_current(project: Project,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_record_command_runs_only_what_is_not_current(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`python -m tools.record`: one start for many snippets, current ones skipped, and on a
     machine without CUDA nothing run and nothing written."""
     import functools
@@ -244,10 +278,16 @@ def test_record_command_runs_only_what_is_not_current(project: Project,
     import sys
 
     from tools import record
+
     for name in ("a", "b", "c"):
         project.write(f"snippets/p/{name}.py", f"print('{name}')\n")
-    r = subprocess.run([sys.executable, "-m", "tools.record"], cwd=project.path,
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "tools.record"],
+        cwd=project.path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 2 and "no CUDA GPU here" in r.stderr
     assert not (project.path / "recordings").exists()
 
@@ -267,7 +307,10 @@ def test_record_command_runs_only_what_is_not_current(project: Project,
     assert record.main([]) == 0
     assert runs == [["snippets/p/b.py", "snippets/p/c.py"]]  # a.py was current
     assert sorted(p.name for p in (project.path / "recordings/p").iterdir()) == [
-        "a.py.json", "b.py.json", "c.py.json"]
+        "a.py.json",
+        "b.py.json",
+        "c.py.json",
+    ]
     runs.clear()
     assert record.main(["--force", str(project.path / "snippets/p/a.py")]) == 0
     assert runs == [["snippets/p/a.py"]]
@@ -302,17 +345,27 @@ def test_a_snippet_runs_as_in_a_fresh_python(project: Project, forkserver: str) 
     r = project.runner("snippets/p/fresh.py", SNIPPETS_FORKSERVER=forkserver)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split("\n", 1)[1] == (
-        "fork 0 True fresh.py __main__ utf-8\natexit handlers ran\n")
+        "fork 0 True fresh.py __main__ utf-8\natexit handlers ran\n"
+    )
 
 
 FAILING = {
-    "raises": ("import torch\ntorch.zeros(2) + torch.zeros(3)\n",
-               "exited with status 1", "The size of tensor a (2) must match"),
+    "raises": (
+        "import torch\ntorch.zeros(2) + torch.zeros(3)\n",
+        "exited with status 1",
+        "The size of tensor a (2) must match",
+    ),
     "times out": ("import time\ntime.sleep(30)\n", "timed out after 2 s", ""),
-    "deprecated": ("import warnings\nwarnings.warn('old API', DeprecationWarning)\n",
-                   "exited with status 1", "DeprecationWarning: old API"),
-    "future": ("import warnings\nwarnings.warn('will change', FutureWarning)\n",
-               "exited with status 1", "FutureWarning: will change"),
+    "deprecated": (
+        "import warnings\nwarnings.warn('old API', DeprecationWarning)\n",
+        "exited with status 1",
+        "DeprecationWarning: old API",
+    ),
+    "future": (
+        "import warnings\nwarnings.warn('will change', FutureWarning)\n",
+        "exited with status 1",
+        "FutureWarning: will change",
+    ),
 }
 
 
@@ -331,67 +384,110 @@ def test_failing_snippet_fails_build_and_tests(project: Project, case: str) -> N
     assert f"snippets/p/bad.py (shown on page docs/p.{DEFAULT}.md:3): {status}" in r.stdout
 
 
-def test_library_deprecation_inside_torch_is_not_the_snippets_fault(
-        project: Project) -> None:
+def test_library_deprecation_inside_torch_is_not_the_snippets_fault(project: Project) -> None:
     # A warning attributed to library code (stacklevel inside the library) stays a warning.
-    project.write("snippets/p/lib.py", "import warnings\n"
-                  "def lib():\n    warnings.warn('x', DeprecationWarning, stacklevel=1)\n")
+    project.write(
+        "snippets/p/lib.py",
+        "import warnings\ndef lib():\n    warnings.warn('x', DeprecationWarning, stacklevel=1)\n",
+    )
     project.write("snippets/p/uses_lib.py", "import lib\nlib.lib()\nprint('ok')\n")
-    project.write(f"docs/p.{DEFAULT}.md", page("p/uses_lib.py", lang=DEFAULT) +
-                  '\n```python\n--8<-- "p/lib.py"\n```\n')
-    project.write(f"docs/p.{OTHER}.md", page("p/uses_lib.py") +
-                  '\n```python\n--8<-- "p/lib.py"\n```\n')
+    project.write(
+        f"docs/p.{DEFAULT}.md",
+        page("p/uses_lib.py", lang=DEFAULT) + '\n```python\n--8<-- "p/lib.py"\n```\n',
+    )
+    project.write(
+        f"docs/p.{OTHER}.md", page("p/uses_lib.py") + '\n```python\n--8<-- "p/lib.py"\n```\n'
+    )
     r = project.build()
     assert r.returncode == 0, r.stderr
 
 
 RULES = {
     "missing snippet": (
-        {f"docs/p.{DEFAULT}.md": page("p/missing.py", lang=DEFAULT),
-         f"docs/p.{OTHER}.md": page("p/missing.py")},
+        {
+            f"docs/p.{DEFAULT}.md": page("p/missing.py", lang=DEFAULT),
+            f"docs/p.{OTHER}.md": page("p/missing.py"),
+        },
         [f"docs/p.{DEFAULT}.md:3: snippet snippets/p/missing.py not found"],
-        [f"docs/p.{OTHER}.md:3: snippet snippets/p/missing.py not found"]),
+        [f"docs/p.{OTHER}.md:3: snippet snippets/p/missing.py not found"],
+    ),
     "missing twin": (
         {f"docs/p.{DEFAULT}.md": page("p/a.py", lang=DEFAULT), "snippets/p/a.py": "print(1)\n"},
-        [f"docs/p.{DEFAULT}.md: its translation docs/p.{OTHER}.md is missing"], None),
+        [f"docs/p.{DEFAULT}.md: its translation docs/p.{OTHER}.md is missing"],
+        None,
+    ),
     "different includes": (
-        {f"docs/p.{DEFAULT}.md": page("p/a.py", lang=DEFAULT), f"docs/p.{OTHER}.md": page("p/b.py"),
-         "snippets/p/a.py": "print(1)\n", "snippets/p/b.py": "print(2)\n"},
-        [f"docs/p.{DEFAULT}.md and docs/p.{OTHER}.md: snippet includes differ: 'p/a.py' is included 1x in"
-         f" docs/p.{DEFAULT}.md (line 3) but 0x in docs/p.{OTHER}.md; 'p/b.py' is included 0x in "
-         f"docs/p.{DEFAULT}.md but 1x in docs/p.{OTHER}.md (line 3)"],
-        None),
+        {
+            f"docs/p.{DEFAULT}.md": page("p/a.py", lang=DEFAULT),
+            f"docs/p.{OTHER}.md": page("p/b.py"),
+            "snippets/p/a.py": "print(1)\n",
+            "snippets/p/b.py": "print(2)\n",
+        },
+        [
+            f"docs/p.{DEFAULT}.md and docs/p.{OTHER}.md: snippet includes differ: 'p/a.py' is included 1x in"
+            f" docs/p.{DEFAULT}.md (line 3) but 0x in docs/p.{OTHER}.md; 'p/b.py' is included 0x in "
+            f"docs/p.{DEFAULT}.md but 1x in docs/p.{OTHER}.md (line 3)"
+        ],
+        None,
+    ),
     "twins include a snippet a different number of times": (
-        {f"docs/p.{DEFAULT}.md": page("p/a.py", "p/a.py", lang=DEFAULT), f"docs/p.{OTHER}.md": page("p/a.py"),
-         "snippets/p/a.py": "print(1)\n"},
-        [f"'p/a.py' is included 2x in docs/p.{DEFAULT}.md (line 3, 7) but 1x in docs/p.{OTHER}.md "
-         "(line 3)"], None),
+        {
+            f"docs/p.{DEFAULT}.md": page("p/a.py", "p/a.py", lang=DEFAULT),
+            f"docs/p.{OTHER}.md": page("p/a.py"),
+            "snippets/p/a.py": "print(1)\n",
+        },
+        [
+            f"'p/a.py' is included 2x in docs/p.{DEFAULT}.md (line 3, 7) but 1x in docs/p.{OTHER}.md "
+            "(line 3)"
+        ],
+        None,
+    ),
     "different anchors": (
-        {f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一 { #one }\n",
-         f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One { #first }\n"},
+        {
+            f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一 { #one }\n",
+            f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One { #first }\n",
+        },
         [f"docs/p.{DEFAULT}.md and docs/p.{OTHER}.md: heading anchors differ: ['one', 'first']"],
-        None),
+        None,
+    ),
     "heading without anchor": (
-        {f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一\n",
-         f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One\n"},
-        [f"docs/p.{DEFAULT}.md:3: heading '一' needs an explicit {{ #anchor }}"], None),
+        {
+            f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一\n",
+            f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One\n",
+        },
+        [f"docs/p.{DEFAULT}.md:3: heading '一' needs an explicit {{ #anchor }}"],
+        None,
+    ),
     "orphan snippet": (
-        {f"docs/p.{DEFAULT}.md": page(lang=DEFAULT), f"docs/p.{OTHER}.md": page(),
-         "snippets/p/unused.py": "print(1)\n"},
-        ["snippets/p/unused.py: orphan snippet, no page includes it"], None),
+        {
+            f"docs/p.{DEFAULT}.md": page(lang=DEFAULT),
+            f"docs/p.{OTHER}.md": page(),
+            "snippets/p/unused.py": "print(1)\n",
+        },
+        ["snippets/p/unused.py: orphan snippet, no page includes it"],
+        None,
+    ),
     "typed python": (
-        {f"docs/p.{DEFAULT}.md": page(lang=DEFAULT) + "\n```python\nprint(1)\n```\n",
-         f"docs/p.{OTHER}.md": page() + "\n```python\nprint(1)\n```\n"},
+        {
+            f"docs/p.{DEFAULT}.md": page(lang=DEFAULT) + "\n```python\nprint(1)\n```\n",
+            f"docs/p.{OTHER}.md": page() + "\n```python\nprint(1)\n```\n",
+        },
         [f"docs/p.{DEFAULT}.md:3: python block typed into the page"],
-        [f"docs/p.{DEFAULT}.md:3: python block typed into the page"]),
+        [f"docs/p.{DEFAULT}.md:3: python block typed into the page"],
+    ),
     "shell fence": (
-        {f"docs/p.{DEFAULT}.md": page(lang=DEFAULT) + "\n```bash\nls\n```\n",
-         f"docs/p.{OTHER}.md": page() + "\n```bash\nls\n```\n"},
+        {
+            f"docs/p.{DEFAULT}.md": page(lang=DEFAULT) + "\n```bash\nls\n```\n",
+            f"docs/p.{OTHER}.md": page() + "\n```bash\nls\n```\n",
+        },
         [f"docs/p.{DEFAULT}.md:3: 'bash' fence would be executed; use 'console'"],
-        [f"docs/p.{DEFAULT}.md:3: 'bash' fence would be executed; use 'console'"]),
+        [f"docs/p.{DEFAULT}.md:3: 'bash' fence would be executed; use 'console'"],
+    ),
     "page without language": (
         {"docs/p.md": "# P { #p }\n"},
-        [f"docs/p.md: name a page x.<language>.md, one of: x.{DEFAULT}.md, x.{OTHER}.md"], None),
+        [f"docs/p.md: name a page x.<language>.md, one of: x.{DEFAULT}.md, x.{OTHER}.md"],
+        None,
+    ),
 }
 
 

@@ -9,9 +9,9 @@ from pathlib import PurePosixPath
 
 import pytest
 
+from tests.project import DEFAULT, OTHER, SITE
 from tools import pages
 from tools.runner import ROOT, Runner
-from tests.project import DEFAULT, OTHER, SITE
 
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
@@ -60,8 +60,10 @@ CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # Markdown syntax whose ASCII quotes are not quotation marks. The titles of admonitions
 # (!!! note "标题", ??? / ???+ for collapsible ones) and of content tabs (=== "标题") are
 # kept (group "title") and checked as prose, without the quotes around them.
-BLOCK_TITLE = re.compile(r'^(?P<lead>\s*(?:(?:!!!|\?\?\?\+?)(?:[ \t]+[\w-]+)+|===\+?))'
-                         r'[ \t]+"(?P<title>.*)"[ \t]*$')
+BLOCK_TITLE = re.compile(
+    r"^(?P<lead>\s*(?:(?:!!!|\?\?\?\+?)(?:[ \t]+[\w-]+)+|===\+?))"
+    r'[ \t]+"(?P<title>.*)"[ \t]*$'
+)
 SYNTAX = [
     re.compile(r"\{[ \t]*[#.:][^{}]*\}"),  # attribute lists: { #anchor }, { .class key="v" }
     re.compile(r"\{[^{}]*\b[\w-]+=\"[^\"]*\"[^{}]*\}"),  # { key="value" }
@@ -94,23 +96,27 @@ def test_zh_prose_quotes_with_curly_quotes(page: str) -> None:
     """zh prose quotes with “”; 「」 and ASCII "…" are only for code and Markdown syntax."""
     problems = zh_quote_problems((DOCS / page).read_text(encoding="utf-8"))
     assert not problems, "zh prose quotes with “” only:\n" + "\n".join(
-        f"docs/{page}:{n}: {bad} in: {line}" for n, bad, line in problems)
+        f"docs/{page}:{n}: {bad} in: {line}" for n, bad, line in problems
+    )
 
 
-@pytest.mark.parametrize("text, bad", [
-    ('它是"最标准"的写法', 2),
-    ("说第二个参数是「方差」", 2),
-    ("它是“最标准”的写法", 0),
-    ('!!! warning "勘误"', 0),
-    ('!!! warning "`torch.tensor` 和 `torch.Tensor` 不是一回事"', 0),
-    ('??? tip "「折叠」的标题"', 2),
-    ('=== "`.to(device)`（推荐）"', 0),
-    ('## 标题 { #anchor }', 0),
-    ('打印 `print("hi")` 就好', 0),
-    ('见 [链接](page.md "标题")，<span title="x">词</span>', 0),
-    ('```python\nprint("a")\n```', 0),
-    ('!!! note "标题"\n    ```python title="a.py"\n    x = "b"\n    ```', 0),
-])
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ('它是"最标准"的写法', 2),
+        ("说第二个参数是「方差」", 2),
+        ("它是“最标准”的写法", 0),
+        ('!!! warning "勘误"', 0),
+        ('!!! warning "`torch.tensor` 和 `torch.Tensor` 不是一回事"', 0),
+        ('??? tip "「折叠」的标题"', 2),
+        ('=== "`.to(device)`（推荐）"', 0),
+        ("## 标题 { #anchor }", 0),
+        ('打印 `print("hi")` 就好', 0),
+        ('见 [链接](page.md "标题")，<span title="x">词</span>', 0),
+        ('```python\nprint("a")\n```', 0),
+        ('!!! note "标题"\n    ```python title="a.py"\n    x = "b"\n    ```', 0),
+    ],
+)
 def test_zh_quote_check_itself(text: str, bad: int) -> None:
     assert sum(len(b) for _, b, _ in zh_quote_problems(text)) == bad
 
@@ -123,14 +129,18 @@ def test_zh_quote_check_itself(text: str, bad: int) -> None:
 # head of a chain "49.5 → 59.2 → 64.9 %". Fewer places are mostly quantities the text
 # chooses itself (lr 0.1, p=0.5, torch 2.6). A token is the whole number: not part of a
 # longer number ("4.3" in "84.3", "2.14" in "2.14.1") or word.
-NUMBER = re.compile(r"(?<![0-9A-Za-z_.])(?:"
-                    r"(?P<pct>\d+(?:\.\d+)?)(?=(?:[ \t]*→[ \t]*\d+(?:\.\d+)?)*[ \t\u00a0]*%)"
-                    r"|\d+\.\d{2,}(?![0-9]|\.[0-9]))")
+NUMBER = re.compile(
+    r"(?<![0-9A-Za-z_.])(?:"
+    r"(?P<pct>\d+(?:\.\d+)?)(?=(?:[ \t]*→[ \t]*\d+(?:\.\d+)?)*[ \t\u00a0]*%)"
+    r"|\d+\.\d{2,}(?![0-9]|\.[0-9]))"
+)
 
 # A number right after a package's name or "since" is a version (torch 2.11, torchvision 0.26,
 # deprecated since 0.13), not a result.
-VERSION = re.compile(r"(?:\b(?:torch|torchvision|PyTorch|Python|CUDA|cuDNN|NumPy|numpy|"
-                     r"matplotlib|TensorBoard|tensorboard|since)|版本)[ \t]*v?$")
+VERSION = re.compile(
+    r"(?:\b(?:torch|torchvision|PyTorch|Python|CUDA|cuDNN|NumPy|numpy|"
+    r"matplotlib|TensorBoard|tensorboard|since)|版本)[ \t]*v?$"
+)
 
 
 # A number as a whole token of a run's output: not part of a longer number ("84.3" in
@@ -186,7 +196,7 @@ def quoted_numbers(text: str) -> list[tuple[int, str, str]]:
 
 
 def linked_pages(page: str, text: str) -> list[str]:
-    f"""The pages (``slug.{DEFAULT}.md``-style paths under docs/) that ``page`` links to."""
+    """The pages (``slug.<default locale>.md``-style paths under docs/) that ``page`` links to."""
     out = []
     for target in re.findall(r"\]\(([^()#\s]+\.md)(?:#[^()\s]*)?\)", text):
         path = PurePosixPath(page).parent / target
@@ -197,7 +207,7 @@ def linked_pages(page: str, text: str) -> list[str]:
             elif part != ".":
                 parts.append(part)
         stem = "/".join(parts)[: -len(".md")]
-        lang = page[-len("xx.md"):-len(".md")]
+        lang = page[-len("xx.md") : -len(".md")]
         if (DOCS / f"{stem}.{lang}.md").is_file():
             out.append(f"{stem}.{lang}.md")
     return out
@@ -210,9 +220,12 @@ def page_snippets(page: str) -> list[str]:
     own = [s for s in pages.includes(text) if s.endswith(".py")]
     if own:
         return own
-    return [s for linked in linked_pages(page, text)
-            for s in pages.includes((DOCS / linked).read_text(encoding="utf-8"))
-            if s.endswith(".py")]
+    return [
+        s
+        for linked in linked_pages(page, text)
+        for s in pages.includes((DOCS / linked).read_text(encoding="utf-8"))
+        if s.endswith(".py")
+    ]
 
 
 @cache
@@ -230,8 +243,11 @@ def test_numbers_quoted_in_prose_are_real_outputs(page: str) -> None:
     text = (DOCS / page).read_text(encoding="utf-8")
     snippets = page_snippets(page)
     # as written, not as values: "0.001" in `lr=0.001`, but not "10.0" (%) for a `10` in the code
-    code = set(OUTPUT_NUMBER.findall(
-        "\n".join((SNIPPETS / s).read_text(encoding="utf-8") for s in snippets)))
+    code = set(
+        OUTPUT_NUMBER.findall(
+            "\n".join((SNIPPETS / s).read_text(encoding="utf-8") for s in snippets)
+        )
+    )
     stale = []
     for n, number, line in quoted_numbers(text):
         if (slug(page.replace(f".{OTHER}.md", f".{DEFAULT}.md")), number) in NOT_OUTPUT:
@@ -243,31 +259,39 @@ def test_numbers_quoted_in_prose_are_real_outputs(page: str) -> None:
         if not any(Decimal(number) in output(s) for s in where):
             by = where[0] if len(where) == 1 else f"any of its {len(where)} snippets"
             stale.append(f"docs/{page}:{n}: {number} (not printed by {by}) in: {line[:100]}")
-    assert not stale, "numbers in the text that the snippets do not print:\n" + \
-        "\n".join(stale)
+    assert not stale, "numbers in the text that the snippets do not print:\n" + "\n".join(stale)
 
 
 def test_number_allow_lists_are_still_used() -> None:
     """An entry of NOT_OUTPUT or CITED whose number left its page must go too."""
     unused = []
     for (page_slug, number), why in {**NOT_OUTPUT, **CITED}.items():
-        quoted = {n for lang in (DEFAULT, OTHER)
-                  for _, n, _ in quoted_numbers((DOCS / f"{page_slug}.{lang}.md")
-                                                .read_text(encoding="utf-8"))}
+        quoted = {
+            n
+            for lang in (DEFAULT, OTHER)
+            for _, n, _ in quoted_numbers(
+                (DOCS / f"{page_slug}.{lang}.md").read_text(encoding="utf-8")
+            )
+        }
         if number not in quoted:
             unused.append(f"{page_slug}: {number} ({why})")
     assert not unused, "allow-list entries no page quotes any more:\n" + "\n".join(unused)
 
 
-@pytest.mark.parametrize("line, numbers", [
-    ("到 84.3 %（0.428607），2444.16 与 37.85", ["84.3", "0.428607", "2444.16", "37.85"]),
-    ("torch 2.14.1, lr 0.1, p=0.5, 4,690 次", []),
-    ("torch 2.11 对应 torchvision 0.26，deprecated since 0.13", []),
-    ("准确率 65%，`tensor([-0.3457])`", ["65", "0.3457"]),
-    ("curve 49.5 → 59.2 → 64.9 %, loss 0.570845 → 0.009462", ["49.5", "59.2", "64.9", "0.570845",
-                                                             "0.009462"]),
-    ("arXiv 1409.1556v6", ["1409.1556"]),
-])
+@pytest.mark.parametrize(
+    "line, numbers",
+    [
+        ("到 84.3 %（0.428607），2444.16 与 37.85", ["84.3", "0.428607", "2444.16", "37.85"]),
+        ("torch 2.14.1, lr 0.1, p=0.5, 4,690 次", []),
+        ("torch 2.11 对应 torchvision 0.26，deprecated since 0.13", []),
+        ("准确率 65%，`tensor([-0.3457])`", ["65", "0.3457"]),
+        (
+            "curve 49.5 → 59.2 → 64.9 %, loss 0.570845 → 0.009462",
+            ["49.5", "59.2", "64.9", "0.570845", "0.009462"],
+        ),
+        ("arXiv 1409.1556v6", ["1409.1556"]),
+    ],
+)
 def test_number_extraction_itself(line: str, numbers: list[str]) -> None:
     assert [n for _, n, _ in quoted_numbers(line)] == numbers
 

@@ -28,15 +28,23 @@ from tests.project import DEFAULT, OTHER, SITE, Project
 P_URL = SITE.locale(OTHER).url("p")  # the planted page, in the other language
 
 # Runs until the test creates the file it waits for: the placeholder stays until then.
-SLOW = ("import os, time\nwhile not os.path.exists({flag!r}):\n    time.sleep(0.1)\n"
-        "print('slow output is here')\n")
+SLOW = (
+    "import os, time\nwhile not os.path.exists({flag!r}):\n    time.sleep(0.1)\n"
+    "print('slow output is here')\n"
+)
 
 
 def shown(page: str) -> list[str]:
     """The outputs a page shows under its blocks (not the code above them)."""
-    return [html.unescape(b) for b in re.findall(
-        r'<div class="snippet-output" data-snippet="[^"]+">\n<p[^>]*>[^<]*</p>\n'
-        r'<pre><code tabindex="0">(.*?)</code></pre>', page, flags=re.S)]
+    return [
+        html.unescape(b)
+        for b in re.findall(
+            r'<div class="snippet-output" data-snippet="[^"]+">\n<p[^>]*>[^<]*</p>\n'
+            r'<pre><code tabindex="0">(.*?)</code></pre>',
+            page,
+            flags=re.S,
+        )
+    ]
 
 
 def free_port() -> int:
@@ -55,10 +63,13 @@ class Served:
         exe = shutil.which("mkdocs")
         assert exe
         self.proc = subprocess.Popen(
-            [exe, "serve", "-a", f"127.0.0.1:{self.port}"], cwd=project.path,
+            [exe, "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=project.path,
             # the first build waits 1 s for snippets, not 15: placeholders come sooner
-            env=dict(project.env, SNIPPETS_SERVE_WAIT="1"), stdout=subprocess.DEVNULL,
-            stderr=log.open("w", encoding="utf-8"))
+            env=dict(project.env, SNIPPETS_SERVE_WAIT="1"),
+            stdout=subprocess.DEVNULL,
+            stderr=log.open("w", encoding="utf-8"),
+        )
 
     def get(self, path: str) -> str:
         """The page now; a request that hangs for over 5 s fails the test."""
@@ -79,8 +90,9 @@ class Served:
             if ok(text):
                 return text
             time.sleep(0.3)
-        raise AssertionError(f"{path} never got there; last:\n{text[-1500:]}\n"
-                             f"log:\n{self.log.read_text()[-3000:]}")
+        raise AssertionError(
+            f"{path} never got there; last:\n{text[-1500:]}\nlog:\n{self.log.read_text()[-3000:]}"
+        )
 
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGINT)  # Ctrl-C, as an author stops it
@@ -103,13 +115,19 @@ def served(tmp_path: Path) -> Iterator[Served]:
     flag.touch()  # in case a snippet is still waiting for it
 
 
-def test_serve_shows_placeholders_then_real_output_edits_and_errors(
-        served: Served) -> None:
+def test_serve_shows_placeholders_then_real_output_edits_and_errors(served: Served) -> None:
     page = served.until(P_URL, lambda t: shown(t) == ["first version\n"], 60)
     assert "snippet-output--pending" in page and "first run" in page  # slow.py still runs
     served.flag.touch()
-    served.until(P_URL, lambda t: shown(t) == ["first version\n",  # no edit: it rebuilt
-                                                 "slow output is here\n"], 30)
+    served.until(
+        P_URL,
+        lambda t: shown(t)
+        == [
+            "first version\n",  # no edit: it rebuilt
+            "slow output is here\n",
+        ],
+        30,
+    )
     a = served.project.path / "snippets/p/a.py"
     a.write_text("print('second version')\n")
     served.until(P_URL, lambda t: shown(t)[:1] == ["second version\n"], 30)
@@ -124,15 +142,21 @@ def test_serve_shows_placeholders_then_real_output_edits_and_errors(
 
     # A draft no page includes yet is a note in the log, not a broken site (build: error).
     (served.project.path / "snippets/p/draft.py").write_text("print('soon')\n")
-    served.until("", lambda t: "Build failed" not in t and t.count("draft.py") == 0 and
-                 "Not on any page yet" in served.log.read_text(encoding="utf-8"), 30)
+    served.until(
+        "",
+        lambda t: "Build failed" not in t
+        and t.count("draft.py") == 0
+        and "Not on any page yet" in served.log.read_text(encoding="utf-8"),
+        30,
+    )
     assert "Build failed" not in served.get(P_URL)
     log = served.log.read_text(encoding="utf-8")
     assert "will appear stuck" not in log
 
 
 def test_browser_sees_the_placeholder_replaced_without_reloading(
-        served: Served, browser: Browser) -> None:
+    served: Served, browser: Browser
+) -> None:
     served.until(P_URL, lambda t: "snippet-output--pending" in t, 60)
     tab = browser.new_page()
     try:
@@ -140,8 +164,7 @@ def test_browser_sees_the_placeholder_replaced_without_reloading(
         assert tab.locator(".snippet-output--pending").count() == 1
         served.flag.touch()
         # mkdocs serve's livereload script reloads the tab when the rebuild is done
-        tab.locator(".snippet-output pre", has_text="slow output is here").wait_for(
-            timeout=30_000)
+        tab.locator(".snippet-output pre", has_text="slow output is here").wait_for(timeout=30_000)
         assert tab.locator(".snippet-output--pending").count() == 0
     finally:
         tab.close()
@@ -150,9 +173,10 @@ def test_browser_sees_the_placeholder_replaced_without_reloading(
 def test_stopping_the_server_stops_its_snippets(tmp_path: Path) -> None:
     project = Project(tmp_path / "project")
     pid_file = tmp_path / "pid"
-    project.write("snippets/p/forever.py", "import os, time\n"
-                  f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
-                  "time.sleep(600)\n")
+    project.write(
+        "snippets/p/forever.py",
+        f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(600)\n",
+    )
     project.pages("p", "p/forever.py")
     server = Served(project, tmp_path / "serve.log", tmp_path / "unused")
     try:
@@ -187,9 +211,10 @@ def test_saving_one_language_rebuilds_it_alone(tmp_path: Path) -> None:
         server.until(P_URL, lambda t: "zebra" in t, 30)
         assert f"Only {OTHER} pages changed: building {OTHER} alone" in server.log.read_text()
         got = server.get(default_url)
-        assert shown(got) == ["a\n"], got[got.find("snippet-output") - 200:][:900]  # still served
+        assert shown(got) == ["a\n"], got[got.find("snippet-output") - 200 :][:900]  # still served
         index = server.get("search/search_index.json")
         assert "zebra" in index and f'"location": "{default_url}' in index.replace(
-            '"location":"', '"location": "')
+            '"location":"', '"location": "'
+        )
     finally:
         server.stop()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.project import DEFAULT, SITE
 from tools import pages, prepare_data, record
 from tools.runner import ROOT
-from tests.project import DEFAULT, SITE
 
 
 def test_site_rules() -> None:
@@ -42,8 +42,7 @@ def test_vscode_launch_steps_into_library_code() -> None:
     launch = json.loads((ROOT / "snippets/debugging/launch.json").read_text("utf-8"))
     configs = launch["configurations"]
     assert configs and all(c["justMyCode"] is False for c in configs)
-    assert all(c["type"] in ("debugpy", "python") and c["request"] == "launch"
-               for c in configs)
+    assert all(c["type"] in ("debugpy", "python") and c["request"] == "launch" for c in configs)
 
 
 def test_prepare_data_without_package(tmp_path: Path) -> None:
@@ -61,19 +60,23 @@ def test_prepare_data_rejects_truncated_file(tmp_path: Path) -> None:
         prepare_data.prepare(tmp_path / "data", source=src)
 
 
-@pytest.mark.skipif(not prepare_data.SOURCE.is_dir(),
-                    reason="needs Debian's dataset-fashion-mnist (CI installs it)")
+@pytest.mark.skipif(
+    not prepare_data.SOURCE.is_dir(), reason="needs Debian's dataset-fashion-mnist (CI installs it)"
+)
 def test_prepare_data_feeds_torchvision_offline(tmp_path: Path) -> None:
     raw = prepare_data.prepare(tmp_path)
     assert raw == tmp_path / "FashionMNIST" / "raw"
-    code = ("import sys, socket\n"
-            "def no_net(*a, **k): raise OSError('network used')\n"
-            "socket.socket.connect = no_net\n"
-            "from torchvision import datasets\n"
-            "train = datasets.FashionMNIST(sys.argv[1], train=True, download=True)\n"
-            "test = datasets.FashionMNIST(sys.argv[1], train=False, download=True)\n"
-            "print(len(train), len(test), train.classes[train[0][1]])\n")
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
-                       text=True, timeout=120)
+    code = (
+        "import sys, socket\n"
+        "def no_net(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = no_net\n"
+        "from torchvision import datasets\n"
+        "train = datasets.FashionMNIST(sys.argv[1], train=True, download=True)\n"
+        "test = datasets.FashionMNIST(sys.argv[1], train=False, download=True)\n"
+        "print(len(train), len(test), train.classes[train[0][1]])\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout == "60000 10000 Ankle boot\n"

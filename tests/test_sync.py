@@ -16,16 +16,17 @@ from tools.runner import ROOT
 def test_every_section_is_in_step_or_marked_behind() -> None:
     found = sync.drifts(ROOT)
     assert not found, "sections out of step (see `python -m tools.sync`):\n" + "\n".join(
-        map(str, found))
+        map(str, found)
+    )
 
 
 ZH = "# 页面 { #page }\n\n开头。\n\n## 第一节 { #one }\n\n一。\n\n## 第二节 { #two }\n\n二。\n"
 EN = "# Page { #page }\n\nIntro.\n\n## One { #one }\n\nOne.\n\n## Two { #two }\n\nTwo.\n"
 
 
-def test_a_section_edited_in_one_language_is_caught(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_section_edited_in_one_language_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
     both = f"docs/p.{{{DEFAULT},{OTHER}}}.md"
@@ -34,7 +35,8 @@ def test_a_section_edited_in_one_language_is_caught(tmp_path: Path,
     en.write_text(EN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert [str(d) for d in sync.drifts(tmp_path)][0].startswith(
-        f"{both}#page: not in sync.lock.json yet")
+        f"{both}#page: not in sync.lock.json yet"
+    )
     assert sync.main(["update"]) == 0
     assert sync.drifts(tmp_path) == []
 
@@ -51,8 +53,9 @@ def test_a_section_edited_in_one_language_is_caught(tmp_path: Path,
     assert sync.main(["update", "p#two"]) == 0
     assert sync.drifts(tmp_path) == []
 
-    en.write_text(en.read_text(encoding="utf-8").replace("One.", "One, rewritten."),
-                  encoding="utf-8")
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("One.", "One, rewritten."), encoding="utf-8"
+    )
     assert sync.main(["behind", "p#one", DEFAULT]) == 0  # Chinese knowingly behind
     assert sync.drifts(tmp_path) == []
     assert sync.behind(tmp_path) == {("p", "one"): DEFAULT}
@@ -65,8 +68,13 @@ def test_a_section_marked_behind_shows_readers_a_notice(tmp_path: Path) -> None:
     project.write(f"docs/p.{DEFAULT}.md", ZH)
     project.write(f"docs/p.{OTHER}.md", EN)
     for args in (["update"], ["behind", "p#two", OTHER]):
-        r = subprocess.run([sys.executable, "-m", "tools.sync", *args], cwd=project.path,
-                           capture_output=True, text=True, timeout=60)
+        r = subprocess.run(
+            [sys.executable, "-m", "tools.sync", *args],
+            cwd=project.path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert r.returncode == 0, r.stderr
     assert project.build().returncode == 0
     en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")

@@ -22,7 +22,8 @@ def test_search_cache_replaces_a_method_material_still_has() -> None:
     method = SearchIndex.add_entry_from_context
     assert list(inspect.signature(method).parameters) == ["self", "page"], (
         "Material's SearchIndex.add_entry_from_context changed: adapt or drop "
-        "tools/hook_search_cache.py")
+        "tools/hook_search_cache.py"
+    )
 
 
 def test_highlight_cache_wraps_the_method_pymdownx_still_has() -> None:
@@ -31,9 +32,17 @@ def test_highlight_cache_wraps_the_method_pymdownx_still_has() -> None:
     from tools import hook_render_cache as cache
 
     params = list(inspect.signature(cache.UPSTREAM).parameters)
-    assert params[:9] == ["self", "src", "language", "css_class", "hl_lines", "linestart",
-                          "linestep", "linespecial", "inline"], (
-        "pymdownx's Highlight.highlight changed: adapt or drop tools/hook_render_cache.py")
+    assert params[:9] == [
+        "self",
+        "src",
+        "language",
+        "css_class",
+        "hl_lines",
+        "linestart",
+        "linestep",
+        "linespecial",
+        "inline",
+    ], "pymdownx's Highlight.highlight changed: adapt or drop tools/hook_render_cache.py"
     import markdown
 
     md = markdown.Markdown()
@@ -42,8 +51,11 @@ def test_highlight_cache_wraps_the_method_pymdownx_still_has() -> None:
     assert first == cache.UPSTREAM(one, "x = 1\n", "python", id_value="__code_0")
     assert cache.highlight_once(one, "x = 1\n", "python", id_value="__code_0") is first
     # another setting of the highlighter, another block id: another result, not the memo's
-    assert cache.highlight_once(other, "x = 1\n", "python", id_value="__code_0") == \
-        cache.UPSTREAM(other, "x = 1\n", "python", id_value="__code_0") != first
+    assert (
+        cache.highlight_once(other, "x = 1\n", "python", id_value="__code_0")
+        == cache.UPSTREAM(other, "x = 1\n", "python", id_value="__code_0")
+        != first
+    )
     assert cache.highlight_once(one, "x = 1\n", "python", id_value="__code_1") != first
 
 
@@ -65,8 +77,10 @@ def test_i18n_still_turns_notebooks_into_plain_files(tmp_path: Path, hook: str) 
     page = project.path / "site/notebooks/demo/index.html"
     rendered = page.is_file() and "jp-Cell" in page.read_text(encoding="utf-8")
     if hook:
-        assert not rendered, ("mkdocs-static-i18n keeps notebooks as notebooks now: "
-                              "tools/hook_notebook_pages.py can go")
+        assert not rendered, (
+            "mkdocs-static-i18n keeps notebooks as notebooks now: "
+            "tools/hook_notebook_pages.py can go"
+        )
     else:
         assert rendered
 
@@ -79,9 +93,12 @@ def test_jupyter_still_evicts_the_other_languages_notebooks(tmp_path: Path, hook
     r = project.build()
     assert r.returncode == 0, r.stderr[-2000:]
     cached = list(project.path.rglob(".cache/mkdocs-jupyter/*.json")) or list(
-        project.path.rglob("mkdocs-jupyter/*.json"))
+        project.path.rglob("mkdocs-jupyter/*.json")
+    )
     if hook:
-        assert len(cached) == 1, ("mkdocs-jupyter keeps every language's notebooks now: "
-                                  f"tools/hook_notebook_cache.py can go ({cached})")
+        assert len(cached) == 1, (
+            "mkdocs-jupyter keeps every language's notebooks now: "
+            f"tools/hook_notebook_cache.py can go ({cached})"
+        )
     else:
         assert len(cached) == 2, cached

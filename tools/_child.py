@@ -43,9 +43,19 @@ from pathlib import Path
 CELL = re.compile(r"^# %%")  # jupytext's percent format
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
 # Audit events that change the file system, and which of their arguments are paths.
-_CHANGES = {"os.remove": (0,), "os.rmdir": (0,), "os.mkdir": (0,), "os.rename": (0, 1),
-            "os.symlink": (1,), "os.link": (1,), "os.truncate": (0,), "os.chmod": (0,),
-            "os.chown": (0,), "os.utime": (0,), "shutil.rmtree": (0,)}
+_CHANGES = {
+    "os.remove": (0,),
+    "os.rmdir": (0,),
+    "os.mkdir": (0,),
+    "os.rename": (0, 1),
+    "os.symlink": (1,),
+    "os.link": (1,),
+    "os.truncate": (0,),
+    "os.chmod": (0,),
+    "os.chown": (0,),
+    "os.utime": (0,),
+    "shutil.rmtree": (0,),
+}
 
 
 def split_cells(source: str) -> list[tuple[int, str]]:
@@ -61,9 +71,12 @@ def split_cells(source: str) -> list[tuple[int, str]]:
 def _device(namespace: dict[str, object]) -> str:
     torch = sys.modules.get("torch")
     # torch may be preloaded by the fork server: count it only if the snippet imported it
-    uses_torch = any(isinstance(v, types.ModuleType) and v.__name__.split(".")[0] == "torch"
-                     or getattr(v, "__module__", None) in ("torch", "torch.nn")
-                     for v in namespace.values())
+    uses_torch = any(
+        isinstance(v, types.ModuleType)
+        and v.__name__.split(".")[0] == "torch"
+        or getattr(v, "__module__", None) in ("torch", "torch.nn")
+        for v in namespace.values()
+    )
     if torch is None or not uses_torch:
         return "cpu"
     if torch.cuda.is_available():
@@ -87,8 +100,9 @@ def _guard(root: Path, snippet: Path, reads: set[str]) -> None:
     """Record what the snippet reads under ROOT; refuse what it would write there."""
     inside = str(root) + os.sep
     # Read: the runner's own files and the interpreter are part of the cache key already.
-    skip = tuple(str(p) + os.sep for p in (Path(sys.prefix).resolve(), root / ".cache",
-                                           root / "tools"))
+    skip = tuple(
+        str(p) + os.sep for p in (Path(sys.prefix).resolve(), root / ".cache", root / "tools")
+    )
     # Written: data sets download into data/; a virtual environment may live in ROOT.
     writable = tuple(str(p) + os.sep for p in (root / "data", Path(sys.prefix).resolve()))
     snippet_real = os.path.realpath(snippet)
@@ -97,9 +111,13 @@ def _guard(root: Path, snippet: Path, reads: set[str]) -> None:
         real = os.path.realpath(path)
         if real.startswith(inside) and not real.startswith(writable):
             rel = os.path.relpath(real, root)
-            raise PermissionError(errno.EACCES, "a snippet may not write into the project "
-                                  "(use tempfile.TemporaryDirectory(), or data/ for data "
-                                  "sets)", rel)
+            raise PermissionError(
+                errno.EACCES,
+                "a snippet may not write into the project "
+                "(use tempfile.TemporaryDirectory(), or data/ for data "
+                "sets)",
+                rel,
+            )
 
     def audit(event: str, args: tuple[object, ...]) -> None:
         if event == "open":
@@ -107,8 +125,11 @@ def _guard(root: Path, snippet: Path, reads: set[str]) -> None:
             if not isinstance(path, (str, bytes, os.PathLike)):
                 return  # a file descriptor
             name = os.fsdecode(path)
-            if (any(c in mode for c in "wax+") if isinstance(mode, str)
-                    else isinstance(flags, int) and flags & _WRITE_FLAGS):
+            if (
+                any(c in mode for c in "wax+")
+                if isinstance(mode, str)
+                else isinstance(flags, int) and flags & _WRITE_FLAGS
+            ):
                 refuse(name)
                 return
             real = os.path.realpath(name)
@@ -149,9 +170,14 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
     def cell_done(line: int) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
-        done.append({"line": line, "stdout_end": os.lseek(1, 0, os.SEEK_CUR),
-                     "stderr_end": os.lseek(2, 0, os.SEEK_CUR),
-                     "figures_end": len(list(out_dir.glob("figure-*.png")))})
+        done.append(
+            {
+                "line": line,
+                "stdout_end": os.lseek(1, 0, os.SEEK_CUR),
+                "stderr_end": os.lseek(2, 0, os.SEEK_CUR),
+                "figures_end": len(list(out_dir.glob("figure-*.png"))),
+            }
+        )
 
     def finish() -> None:
         if os.getpid() != pid or meta_path.exists():
@@ -160,8 +186,14 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
             cell_done(cells[len(done)][0])  # the cell that ended the run early
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         deps = sorted(os.path.relpath(p, root) for p in reads if os.path.isfile(p))
-        meta = {"device": _device(module.__dict__), "torch": _torch_version(),
-                "seconds": seconds, "cpu_seconds": cpu, "deps": deps, "cells": done}
+        meta = {
+            "device": _device(module.__dict__),
+            "torch": _torch_version(),
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "deps": deps,
+            "cells": done,
+        }
         fd = os.open(meta_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)  # outside ROOT
         os.write(fd, json.dumps(meta).encode())
         os.close(fd)

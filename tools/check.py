@@ -19,9 +19,9 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from tools import pages
+from tools.runner import ROOT, Result, Runner, SnippetError, varies
 from tools.site import Site
 from tools.site import load as load_site
-from tools.runner import ROOT, Result, Runner, SnippetError, varies
 
 
 def first_difference(a: str, b: str) -> str | None:
@@ -33,7 +33,7 @@ def first_difference(a: str, b: str) -> str | None:
         if x != y:
             return f"line {n}: {x!r} then {y!r}"
     n = min(len(la), len(lb)) + 1
-    return f"line {n}: {(la[n - 1:] or [''])[0]!r} then {(lb[n - 1:] or [''])[0]!r}"
+    return f"line {n}: {(la[n - 1 :] or [''])[0]!r} then {(lb[n - 1 :] or [''])[0]!r}"
 
 
 def rerun_differences(runner: Runner, snippets: Sequence[Path]) -> list[str]:
@@ -53,8 +53,10 @@ def rerun_differences(runner: Runner, snippets: Sequence[Path]) -> list[str]:
                 continue
             diff = first_difference(runner.result(snippet).stdout, result.stdout)
             if diff:
-                problems.append(f"{rel}: a second run printed something else, {diff}; seed "
-                                "it (torch.manual_seed(0)) or mark it '# output varies: why'")
+                problems.append(
+                    f"{rel}: a second run printed something else, {diff}; seed "
+                    "it (torch.manual_seed(0)) or mark it '# output varies: why'"
+                )
         return problems
 
 
@@ -77,11 +79,17 @@ def _show(result: Result) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.check", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.check",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("pages", nargs="+", help="slug (tensors, examples/lenet) or path")
-    parser.add_argument("--twice", action="store_true",
-                        help="also run the snippets again, cache bypassed, and compare")
+    parser.add_argument(
+        "--twice",
+        action="store_true",
+        help="also run the snippets again, cache bypassed, and compare",
+    )
     args = parser.parse_args(argv)
     config = load_config(str(ROOT / "mkdocs.yml"))
     site = load_site(ROOT / "mkdocs.yml")
@@ -96,13 +104,18 @@ def main(argv: list[str] | None = None) -> int:
         twins = [docs / x.page(slug) for x in site.written]
         names = [str(t.relative_to(ROOT)) for t in twins] + [f"{slug}.md"]
         mine = [p for p in problems if any(n in p for n in names)]
-        print(f"# {page.relative_to(ROOT)}: "
-              + ("rules OK" if not mine else f"{len(mine)} problem(s)"))
+        print(
+            f"# {page.relative_to(ROOT)}: "
+            + ("rules OK" if not mine else f"{len(mine)} problem(s)")
+        )
         for problem in mine:
             print(f"  {problem}")
         failed += len(mine)
-        shown = [snippets / inc for inc in pages.includes(page.read_text(encoding="utf-8"))
-                 if inc.endswith(".py") and (snippets / inc).is_file()]
+        shown = [
+            snippets / inc
+            for inc in pages.includes(page.read_text(encoding="utf-8"))
+            if inc.endswith(".py") and (snippets / inc).is_file()
+        ]
         results = runner.run_all(shown)
         for path in shown:
             result = results[path.resolve()]

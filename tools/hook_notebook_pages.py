@@ -27,6 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if jupyter is not None:
         folder = str(Path(config.docs_dir).resolve() / FOLDER) + "/"
         File.is_documentation_page = lambda self: (  # type: ignore[method-assign]
-            UPSTREAM(self) or bool((self.abs_src_path or "").startswith(folder)
-                                   and jupyter.should_include(self)))
+            UPSTREAM(self)
+            or bool((self.abs_src_path or "").startswith(folder) and jupyter.should_include(self))
+        )
     return config

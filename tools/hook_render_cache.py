@@ -90,4 +90,3 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Any) -> jinja2.Environment:
     env.bytecode_cache = _templates
     return env
-

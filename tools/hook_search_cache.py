@@ -22,10 +22,9 @@ import os
 import sys
 from pathlib import Path
 
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-
-from material.plugins.search.plugin import SearchIndex
 
 log = logging.getLogger("mkdocs.hooks.search_cache")
 UPSTREAM = SearchIndex.add_entry_from_context
@@ -36,10 +35,13 @@ def add_entry_cached(self: SearchIndex, page: Page) -> None:
     """Material's search indexing of one page, cached by everything it reads."""
     jieba = sys.modules.get("jieba")  # its dictionary decides how Chinese is cut
     dictionary = getattr(getattr(jieba, "dt", None), "dictionary", None)
-    key = hashlib.sha256(json.dumps(
-        [page.url, page.title, str(page.toc), page.meta, page.content, self.config,
-         dictionary],
-        default=str, ensure_ascii=False).encode()).hexdigest()[:32]
+    key = hashlib.sha256(
+        json.dumps(
+            [page.url, page.title, str(page.toc), page.meta, page.content, self.config, dictionary],
+            default=str,
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()[:32]
     path = _folder / f"{key}.json"
     if path.is_file():
         try:
@@ -47,8 +49,10 @@ def add_entry_cached(self: SearchIndex, page: Page) -> None:
             if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
                 raise ValueError("not a list of entries")
         except (OSError, ValueError) as exc:  # JSONDecodeError is a ValueError
-            log.info(f"search cache {path.name} for {page.url or '/'} is unreadable ({exc}); "
-                     "indexing the page again")
+            log.info(
+                f"search cache {path.name} for {page.url or '/'} is unreadable ({exc}); "
+                "indexing the page again"
+            )
         else:
             self.entries.extend(entries)
             return

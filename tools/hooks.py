@@ -59,8 +59,15 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import generate, notebooks, pages, prepare_data, record, sync  # noqa: E402
 from tools import site as site_model  # noqa: E402
-from tools.runner import (Background, Result, Runner, SnippetError, env_number,  # noqa: E402
-                          run_label, varies)
+from tools.runner import (  # noqa: E402
+    Background,
+    Result,
+    Runner,
+    SnippetError,
+    env_number,
+    run_label,
+    varies,
+)
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 # The words this hook adds to pages are in locales/<code>.yml (tools.site: _words).
@@ -134,6 +141,7 @@ def _generate(config: MkDocsConfig) -> None:
         path = generate.jieba_dictionary(site, site.cache / "jieba")
         if path is not None:
             import jieba
+
             if jieba.dt.dictionary != str(path.resolve()):  # set once: it loads lazily
                 jieba.set_dictionary(str(path.resolve()))
 
@@ -148,8 +156,7 @@ def _shown(docs: Path, nav: list[str]) -> dict[Path, str]:
 
     def order(p: Path) -> tuple[int, str, int]:
         stem = p.relative_to(docs).as_posix().rsplit(".", 2)[0]
-        return (place.get(f"{stem}.md", len(place)), stem,
-                first_lang.get(p.name.split(".")[-2], 9))
+        return (place.get(f"{stem}.md", len(place)), stem, first_lang.get(p.name.split(".")[-2], 9))
 
     written = [p for x in site.written for p in site.pages(x)]
     for page in sorted(written, key=order):
@@ -172,8 +179,11 @@ def _run_snippets(shown: dict[Path, str], nav: list[str]) -> None:
             _runner.nice = 10  # the server's builds come first; snippets take the rest
             _background = Background(_runner, _snippet_finished)
         missing = [p for p in shown if _runner.cached(p) is None]
-        first_pages = {f" (shown on page {x.page(n[:-3])})" for n in nav[:FIRST_PAGES]
-                       for x in _words_site().written}
+        first_pages = {
+            f" (shown on page {x.page(n[:-3])})"
+            for n in nav[:FIRST_PAGES]
+            for x in _words_site().written
+        }
         first = [p for p in missing if shown[p] in first_pages]
         new = [p for p in missing if _background.state(p)[0] == "idle"]
         _background.submit(missing, shown, first=first)
@@ -200,8 +210,7 @@ def _snippet_finished() -> None:
 _missed = False
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any
-             ) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     global _trigger
     _trigger = _runner.root / ".cache" / "serve" / "finished"
     _trigger.parent.mkdir(parents=True, exist_ok=True)
@@ -250,11 +259,19 @@ _seen: dict[str, float] = {}  # file -> mtime at the last build, under serve
 def _watched() -> dict[str, float]:
     site = _words_site()
     out = {}
-    for folder in (site.docs, site.snippets, site.root / "tools",
-                   site.root / site_model.LOCALES_DIR):
+    for folder in (
+        site.docs,
+        site.snippets,
+        site.root / "tools",
+        site.root / site_model.LOCALES_DIR,
+    ):
         for p in folder.rglob("*"):
-            if p.is_file() and not pages.is_scratch(p) and not generate.is_generated(site, p) \
-                    and NOTEBOOK_DIR not in p.relative_to(site.root).parts[:2]:
+            if (
+                p.is_file()
+                and not pages.is_scratch(p)
+                and not generate.is_generated(site, p)
+                and NOTEBOOK_DIR not in p.relative_to(site.root).parts[:2]
+            ):
                 out[str(p)] = p.stat().st_mtime
     config = site.root / "mkdocs.yml"
     out[str(config)] = config.stat().st_mtime
@@ -269,8 +286,12 @@ def _one_language_edited() -> str | None:
     before, _seen = _seen, now
     global _placeholders
     pending, _placeholders = _placeholders, False
-    if not before or not _built_ok or pending or \
-            os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1":
+    if (
+        not before
+        or not _built_ok
+        or pending
+        or os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1"
+    ):
         return None  # every language: also when the last build showed a placeholder
     site = _words_site()
     langs = {site.locale_of(p) for p in changed}
@@ -289,8 +310,10 @@ def _build_one_language(config: MkDocsConfig) -> None:
         return
     import mkdocs.utils
 
-    log.info(f"Only {_only} pages changed: building {_only} alone "
-             "(SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)")
+    log.info(
+        f"Only {_only} pages changed: building {_only} alone "
+        "(SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)"
+    )
     i18n.current_language = _only
     i18n.building = True
     keep = mkdocs.utils.clean_directory
@@ -338,11 +361,13 @@ def _show_error(site: Path, exc: BaseException) -> None:
     cause = str(exc) if not isinstance(exc, SystemExit) else ""
     cause = cause or _last_error or f"{type(exc).__name__} (see the terminal)"
     log.error(f"Build failed; every page shows the error until it is fixed: {cause}")
-    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Build failed</title>"
-            "</head><body style=\"font-family:sans-serif;margin:2em\">"
-            "<h1>Build failed · 构建失败</h1><p>Fix the error below and save: this page "
-            "reloads by itself. 修正下面的错误并保存，本页会自动刷新。</p>"
-            f"<pre style=\"white-space:pre-wrap\">{html.escape(cause)}</pre></body></html>")
+    page = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Build failed</title>'
+        '</head><body style="font-family:sans-serif;margin:2em">'
+        "<h1>Build failed · 构建失败</h1><p>Fix the error below and save: this page "
+        "reloads by itself. 修正下面的错误并保存，本页会自动刷新。</p>"
+        f'<pre style="white-space:pre-wrap">{html.escape(cause)}</pre></body></html>'
+    )
     for rel in set(_served) | {"index.html", "404.html"}:
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -423,11 +448,17 @@ def render(result: Result, locale: str, links: str = "") -> str:
     label = result.label
     if varies(_runner.root / result.snippet):
         label += f" · {_words(locale)['varies']}"
-    figures = [(p.read_bytes(), result.dark[i].read_bytes() if result.dark else None,
-                figure_alt(i + 1, result.described[i] if result.described else {}, locale))
-               for i, p in enumerate(result.figures)]
-    return _output_html(result.snippet, label, result.stdout, figures, locale, links,
-                        stderr=result.stderr)
+    figures = [
+        (
+            p.read_bytes(),
+            result.dark[i].read_bytes() if result.dark else None,
+            figure_alt(i + 1, result.described[i] if result.described else {}, locale),
+        )
+        for i, p in enumerate(result.figures)
+    ]
+    return _output_html(
+        result.snippet, label, result.stdout, figures, locale, links, stderr=result.stderr
+    )
 
 
 def figure_alt(n: int, described: dict[str, Any], locale: str) -> str:
@@ -439,25 +470,31 @@ def figure_alt(n: int, described: dict[str, Any], locale: str) -> str:
     """
     w = _words(locale)["alt"]
     head = f"{_words(locale)['figure']} {n}"
-    colon, sep, both, images, x_only, y_only = (w[k] for k in (
-        "colon", "sep", "both", "images", "x_only", "y_only"))
+    colon, sep, both, images, x_only, y_only = (
+        w[k] for k in ("colon", "sep", "both", "images", "x_only", "y_only")
+    )
     if described.get("label"):
         return f"{head}{colon}{described['label']}"
     axes = described.get("axes", [])
 
     def unique(values: Any) -> list[str]:  # "_"-labels are matplotlib's hidden ones
-        return list(dict.fromkeys(" ".join(v.replace("$", "").split()) for v in values
-                                  if v and not v.startswith("_")))
+        return list(
+            dict.fromkeys(
+                " ".join(v.replace("$", "").split()) for v in values if v and not v.startswith("_")
+            )
+        )
 
-    parts = [described.get("suptitle", ""),
-             ", ".join(unique(a["title"] for a in axes)),
-             ", ".join(unique([t for a in axes for t in a["legend"]]
-                              + described.get("legend", [])))]
+    parts = [
+        described.get("suptitle", ""),
+        ", ".join(unique(a["title"] for a in axes)),
+        ", ".join(unique([t for a in axes for t in a["legend"]] + described.get("legend", []))),
+    ]
     pairs = unique(f"{a['xlabel']}\0{a['ylabel']}" for a in axes if a["xlabel"] or a["ylabel"])
     for pair in pairs:
         x, y = pair.split("\0")
-        parts.append(both.format(x=x, y=y) if x and y else
-                     x_only.format(x=x) if x else y_only.format(y=y))
+        parts.append(
+            both.format(x=x, y=y) if x and y else x_only.format(x=x) if x else y_only.format(y=y)
+        )
     if axes and all(a["image"] for a in axes) and not any(parts):
         parts.append(images.format(n=len(axes)))
     words = [p for p in parts if p]
@@ -472,13 +509,18 @@ def render_pending(snippet: Path, locale: str) -> str:
     words = _words(locale)["pending"]
     state, since = _background.state(snippet)
     last = _runner.durations().get(_runner.rel(snippet))
-    label = (words["since"].format(since=time.strftime("%H:%M:%S", time.localtime(since)))
-             if since else words["queued"])
+    label = (
+        words["since"].format(since=time.strftime("%H:%M:%S", time.localtime(since)))
+        if since
+        else words["queued"]
+    )
     label += " · " + (words["last"].format(last=f"{last:.1f}") if last else words["first"])
     rel = html.escape(_runner.rel(snippet))
-    return (f'<div class="snippet-output snippet-output--pending" data-snippet="{rel}">\n'
-            f'<p class="snippet-output__label">{_words(locale)["output"]} · '
-            f'{html.escape(label)}</p>\n<p>{words["text"]}</p>\n</div>')
+    return (
+        f'<div class="snippet-output snippet-output--pending" data-snippet="{rel}">\n'
+        f'<p class="snippet-output__label">{_words(locale)["output"]} · '
+        f"{html.escape(label)}</p>\n<p>{words['text']}</p>\n</div>"
+    )
 
 
 def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
@@ -488,35 +530,56 @@ def render_recording(rec: record.Recording, locale: str, stale: bool) -> str:
     label = f"{run_label(rec.device, rec.torch, rec.seconds)} · {when}"
     if stale:
         label += f" · {words['stale']}"
-    figures = [(png, dark, figure_alt(i + 1, rec.described[i] if rec.described else {},
-                                      locale))
-               for i, (png, dark) in enumerate(zip(rec.pngs(), rec.dark_pngs()))]
-    return _output_html(rec.snippet, label, rec.stdout, figures, locale, "",
-                        css="snippet-output snippet-output--recorded")
+    figures = [
+        (png, dark, figure_alt(i + 1, rec.described[i] if rec.described else {}, locale))
+        for i, (png, dark) in enumerate(zip(rec.pngs(), rec.dark_pngs()))
+    ]
+    return _output_html(
+        rec.snippet,
+        label,
+        rec.stdout,
+        figures,
+        locale,
+        "",
+        css="snippet-output snippet-output--recorded",
+    )
 
 
-def _output_html(snippet: str, label: str, stdout: str,
-                 figures: list[tuple[bytes, bytes | None, str]], locale: str,
-                 links: str, css: str = "snippet-output", stderr: str = "") -> str:
+def _output_html(
+    snippet: str,
+    label: str,
+    stdout: str,
+    figures: list[tuple[bytes, bytes | None, str]],
+    locale: str,
+    links: str,
+    css: str = "snippet-output",
+    stderr: str = "",
+) -> str:
     """``figures``: per figure its PNG, its dark-palette PNG (or None) and its alt text.
     With a dark variant both are in the page and the palette shows one (CSS)."""
     word = _words(locale)["output"]
-    parts = [f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
-             f'<p class="snippet-output__label">{word} · {html.escape(label)}</p>']
+    parts = [
+        f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
+        f'<p class="snippet-output__label">{word} · {html.escape(label)}</p>',
+    ]
     if stdout:
         parts.append(f'<pre><code tabindex="0">{html.escape(stdout, quote=False)}</code></pre>')
     if stderr:
-        parts.append('<p class="snippet-output__stream">stderr</p>\n'
-                     '<pre class="snippet-output__stderr"><code tabindex="0">'
-                     f"{html.escape(stderr, quote=False)}</code></pre>")
+        parts.append(
+            '<p class="snippet-output__stream">stderr</p>\n'
+            '<pre class="snippet-output__stderr"><code tabindex="0">'
+            f"{html.escape(stderr, quote=False)}</code></pre>"
+        )
     for png, dark, alt in figures:
         for variant, data in (("light", png), ("dark", dark)):
             if data is None:
                 continue
             kind = f" snippet-output__figure--{variant}" if dark is not None else ""
-            parts.append(f'<img class="snippet-output__figure{kind}" '
-                         f'alt="{html.escape(alt)}" '
-                         f'src="data:image/png;base64,{base64.b64encode(data).decode()}">')
+            parts.append(
+                f'<img class="snippet-output__figure{kind}" '
+                f'alt="{html.escape(alt)}" '
+                f'src="data:image/png;base64,{base64.b64encode(data).decode()}">'
+            )
     return "\n".join(parts + [links + "</div>"])
 
 
@@ -542,26 +605,43 @@ def execution_report(docs: Path, page: Path, locale: str) -> str:
     for path, slugs in showing.items():
         res = _runner.cached(path)
         rec = record.load(_runner.root, path)
-        gpu = ("none" if rec is None else
-               "stale" if record.is_stale(_runner.root, rec) else "current")
+        gpu = (
+            "none" if rec is None else "stale" if record.is_stale(_runner.root, rec) else "current"
+        )
         rel = _runner.rel(path)
-        rows.append({
-            "snippet": f"`{rel.removeprefix('snippets/')}`", "slugs": slugs,
-            "pages": ", ".join(link(s) for s in dict.fromkeys(slugs)),
-            "device": res.device if res else "—", "torch": res.torch if res else "—",
-            "seconds": res.seconds if res else 0.0,
-            "ran": (time.strftime("%Y-%m-%d %H:%M", time.gmtime(res.ran_at))
-                    if res and res.ran_at else "—"),
-            "source": w["pending"] if res is None else
-                      w["built"] if rel in _runner.executed else w["cache"],
-            "gpu": w[gpu]})
+        rows.append(
+            {
+                "snippet": f"`{rel.removeprefix('snippets/')}`",
+                "slugs": slugs,
+                "pages": ", ".join(link(s) for s in dict.fromkeys(slugs)),
+                "device": res.device if res else "—",
+                "torch": res.torch if res else "—",
+                "seconds": res.seconds if res else 0.0,
+                "ran": (
+                    time.strftime("%Y-%m-%d %H:%M", time.gmtime(res.ran_at))
+                    if res and res.ran_at
+                    else "—"
+                ),
+                "source": w["pending"]
+                if res is None
+                else w["built"]
+                if rel in _runner.executed
+                else w["cache"],
+                "gpu": w[gpu],
+            }
+        )
     rows.sort(key=lambda r: -r["seconds"])
     done = [r for r in rows if r["device"] != "—"]
-    out = [w["summary"].format(
-        n=len(rows), total=sum(r["seconds"] for r in rows),
-        devices=", ".join(sorted({r["device"] for r in done})) or "—",
-        torch=", ".join(sorted({r["torch"] for r in done})) or "—",
-        now=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())), ""]
+    out = [
+        w["summary"].format(
+            n=len(rows),
+            total=sum(r["seconds"] for r in rows),
+            devices=", ".join(sorted({r["device"] for r in done})) or "—",
+            torch=", ".join(sorted({r["torch"] for r in done})) or "—",
+            now=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        ),
+        "",
+    ]
 
     def table(head: list[str], body: list[list[str]]) -> None:
         out.extend(["| " + " | ".join(head) + " |", "|" + "---|" * len(head)])
@@ -571,8 +651,15 @@ def execution_report(docs: Path, page: Path, locale: str) -> str:
     cols = ["snippet", "page", "device", "time", "ran", "source", "gpu"]
 
     def cells(r: dict[str, Any]) -> list[str]:
-        return [r["snippet"], r["pages"], f"{r['device']} · torch {r['torch']}",
-                f"{r['seconds']:.2f}", r["ran"], r["source"], r["gpu"]]
+        return [
+            r["snippet"],
+            r["pages"],
+            f"{r['device']} · torch {r['torch']}",
+            f"{r['seconds']:.2f}",
+            r["ran"],
+            r["source"],
+            r["gpu"],
+        ]
 
     out += [f"## {w['slowest']} {{ #slowest }}", ""]
     table([w[c] for c in cols], [cells(r) for r in rows[:10]])
@@ -581,16 +668,21 @@ def execution_report(docs: Path, page: Path, locale: str) -> str:
         for slug in dict.fromkeys(r["slugs"]):
             per_page.setdefault(slug, []).append(r["seconds"])
     out += [f"## {w['pages']} {{ #per-page }}", ""]
-    table([w["page"], w["count"], w["total"]],
-          [[link(slug), str(len(t)), f"{sum(t):.2f}"] for slug, t in
-           sorted(per_page.items(), key=lambda kv: -sum(kv[1]))])
+    table(
+        [w["page"], w["count"], w["total"]],
+        [
+            [link(slug), str(len(t)), f"{sum(t):.2f}"]
+            for slug, t in sorted(per_page.items(), key=lambda kv: -sum(kv[1]))
+        ],
+    )
     out += [f"## {w['all']} {{ #all }}", ""]
     table([w[c] for c in cols], [cells(r) for r in sorted(rows, key=lambda r: r["snippet"])])
     return "\n".join(out)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files,
-                     **kwargs: Any) -> str:
+def on_page_markdown(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+) -> str:
     if _is_notebook(page):
         return markdown  # rendered by mkdocs-jupyter; its outputs are in the notebook
     source = _source_rendering(page)
@@ -631,10 +723,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             gpu_tab = words["date"].format(date=rec.date)
             gpu_tab = f"{rec.gpu} · {gpu_tab}" + (f" · {words['stale']}" if stale else "")
             i = fence.indent
-            lines.insert(fence.end, (
-                f'\n{i}=== "{_words(locale)["build_tab"]} · {result.device}"\n\n'
-                f'{i}    {marker}\n\n'
-                f'{i}=== "{gpu_tab}"\n\n{i}    {MARKER.format(len(outputs) - 1)}\n'))
+            lines.insert(
+                fence.end,
+                (
+                    f'\n{i}=== "{_words(locale)["build_tab"]} · {result.device}"\n\n'
+                    f"{i}    {marker}\n\n"
+                    f'{i}=== "{gpu_tab}"\n\n{i}    {MARKER.format(len(outputs) - 1)}\n'
+                ),
+            )
         if "title=" not in fence.info:
             shown = html.escape(path.resolve().relative_to(_runner.root).as_posix())
             lines[fence.lineno - 1] += f' title="{shown}"'
@@ -650,19 +746,22 @@ def _behind_notices(markdown: str, page: Page) -> str:
     locale = site.locale(_locale(page))
     written = site.locale(locale.source) if locale.source else locale
     slug = site.slug(Path(page.file.abs_src_path))
-    marked = {a for (p, a), lang in sync.behind(_runner.root).items()
-              if p == slug and lang == written.code}
+    marked = {
+        a
+        for (p, a), lang in sync.behind(_runner.root).items()
+        if p == slug and lang == written.code
+    }
     if not marked:
         return markdown
     lines = markdown.splitlines()
-    other = (site.default if not written.default else
-             next(x for x in site.written if not x.default))
+    other = site.default if not written.default else next(x for x in site.written if not x.default)
     words = _words(locale.code)["behind"]
     for lineno, _, anchor in reversed(list(pages.headings(markdown))):
         if anchor in marked:
             url = html.escape(f"{get_relative_url(other.url(slug), page.url)}#{anchor}")
-            lines.insert(lineno, f'\n!!! note "{words["title"]}"\n    '
-                                 f'{words["text"].format(url=url)}\n')
+            lines.insert(
+                lineno, f'\n!!! note "{words["title"]}"\n    {words["text"].format(url=url)}\n'
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -710,8 +809,9 @@ def _converted_rendering(page: Page, key: tuple[str, str]) -> str:
     stack = list(toc)
     while stack:
         item = stack.pop()
-        item.title = (generate.convert_html(item.title, convert) if "<" in item.title
-                      else convert(item.title))
+        item.title = (
+            generate.convert_html(item.title, convert) if "<" in item.title else convert(item.title)
+        )
         stack += item.children
     page.toc = toc
     page._title_from_render = convert(title) if title else None
@@ -739,8 +839,10 @@ def _page_content(content: str, page: Page) -> str:
     for n, block in enumerate(_pending.pop(page.file.src_uri, [])):
         marker = MARKER.format(n)
         if f"<p>{marker}</p>" not in content:
-            raise _fail(f"{page.file.src_uri}: output of a snippet got lost in "
-                        "rendering (is its fence closed?)")
+            raise _fail(
+                f"{page.file.src_uri}: output of a snippet got lost in "
+                "rendering (is its fence closed?)"
+            )
         content = content.replace(f"<p>{marker}</p>", block)
     # Each diagram in a box of its own; a left-to-right one keeps a legible width on a
     # narrow screen and scrolls sideways in its box (CSS), a top-down one fits anyway.
@@ -757,8 +859,7 @@ def _diagram_box(m: re.Match[str]) -> str:
 
 
 def _is_notebook(page: Page) -> bool:
-    return page.file.src_uri.startswith(f"{NOTEBOOK_DIR}/") and page.file.src_uri.endswith(
-        ".ipynb")
+    return page.file.src_uri.startswith(f"{NOTEBOOK_DIR}/") and page.file.src_uri.endswith(".ipynb")
 
 
 def _notebook_links(target: str, page: Page) -> str:
@@ -768,10 +869,12 @@ def _notebook_links(target: str, page: Page) -> str:
     name = Path(target).name
     locale = _words_site().locale(_locale(page))
     nb_url = get_relative_url(locale.url(f"{NOTEBOOK_DIR}/{Path(target).stem}"), page.url)
-    return (f'<p class="snippet-output__links"><a href="{nb_url}">{view}</a> · {download} '
-            f'<a href="{nb_url}{name}" download>{name}</a> · '
-            f'<a href="{nb_url}{Path(target).stem}.ipynb" download>'
-            f'{Path(target).stem}.ipynb</a></p>\n')
+    return (
+        f'<p class="snippet-output__links"><a href="{nb_url}">{view}</a> · {download} '
+        f'<a href="{nb_url}{name}" download>{name}</a> · '
+        f'<a href="{nb_url}{Path(target).stem}.ipynb" download>'
+        f"{Path(target).stem}.ipynb</a></p>\n"
+    )
 
 
 _STYLE = '<style type="text/css">'
@@ -827,8 +930,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # A page's language is its locale's, also where the theme lends it another's words
     # (a generated locale the theme has no translation for: tools.generate).
     if _mode != "serve" and "snippet-output--pending" in output:
-        raise _fail(f"{page.file.src_uri}: a placeholder for a running snippet reached "
-                    f"a '{_mode}' build; only `mkdocs serve` may show one")
+        raise _fail(
+            f"{page.file.src_uri}: a placeholder for a running snippet reached "
+            f"a '{_mode}' build; only `mkdocs serve` may show one"
+        )
     end = output.find("</head>")  # both edits are in the head: spare the page's body
     head = re.sub(r'<html lang="[^"]*"', f'<html lang="{_locale(page)}"', output[:end], count=1)
     return _ALTERNATE.sub("", head) + output[end:]

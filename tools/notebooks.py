@@ -4,9 +4,9 @@ An example snippet written in percent format (``# %%`` starts a cell, as Jupyter
 and jupytext read it) is also offered as a notebook. Its cells are the script's cells, and
 its outputs are what each cell printed and drew in the runner's execution (the runner
 records where each cell's output ends), so a notebook is never executed a second time.
-``tools/hooks.py`` writes one per locale (headed in its words, ``tools.site``) into ``docs/notebooks/`` (git-ignored) before
-MkDocs collects its files; mkdocs-jupyter renders them, and the page offers the ``.py``
-and the ``.ipynb`` for download.
+``tools/hooks.py`` writes one per locale (headed in its words, ``tools.site``) into
+``docs/notebooks/`` (git-ignored) before MkDocs collects its files; mkdocs-jupyter renders
+them, and the page offers the ``.py`` and the ``.ipynb`` for download.
 """
 
 from __future__ import annotations
@@ -22,14 +22,15 @@ from tools._child import CELL, split_cells
 from tools.runner import Result
 from tools.site import Site
 
+
 def is_notebook_source(path: Path) -> bool:
     """An example script in percent format."""
     return path.suffix == ".py" and any(
-        CELL.match(line) for line in path.read_text(encoding="utf-8").splitlines())
+        CELL.match(line) for line in path.read_text(encoding="utf-8").splitlines()
+    )
 
 
-def build(snippet: Path, result: Result | None, words: dict[str, str]
-          ) -> nbformat.NotebookNode:
+def build(snippet: Path, result: Result | None, words: dict[str, str]) -> nbformat.NotebookNode:
     """The notebook of ``snippet`` with ``result``'s per-cell outputs, headed with
     ``words`` (a locale's ``notebook`` labels: ``header`` and ``pending``).
 
@@ -43,8 +44,7 @@ def build(snippet: Path, result: Result | None, words: dict[str, str]
         raise ValueError(f"{snippet.name}: the recorded run does not match its cells")
     rel = result.snippet if result is not None else snippet.name
     label = result.label if result is not None else "…"
-    header = words["header"].format(name=snippet.name, stem=snippet.stem, rel=rel,
-                                    label=label)
+    header = words["header"].format(name=snippet.name, stem=snippet.stem, rel=rel, label=label)
     if result is None:
         header += "\n\n" + words["pending"]
         cells = []
@@ -65,18 +65,17 @@ def build(snippet: Path, result: Result | None, words: dict[str, str]
         for png in run.figures:
             data = base64.b64encode(png.read_bytes()).decode()
             outputs.append(v4.new_output("display_data", data={"image/png": data}))
-        nb.cells.append(v4.new_code_cell("\n".join(lines).strip("\n"), outputs=outputs,
-                                         execution_count=count))
+        nb.cells.append(
+            v4.new_code_cell("\n".join(lines).strip("\n"), outputs=outputs, execution_count=count)
+        )
     for n, cell in enumerate(nb.cells):
         cell.id = f"cell-{n}"  # nbformat picks random ids; stable ones keep the file stable
-    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
-                              "language": "python"}
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata.language_info = {"name": "python"}
     return nb
 
 
-def write(snippets: list[tuple[Path, Result | None]], out_dir: Path, site: Site
-          ) -> list[Path]:
+def write(snippets: list[tuple[Path, Result | None]], out_dir: Path, site: Site) -> list[Path]:
     """Write ``<stem>.<locale>.ipynb`` for each snippet and each of the site's locales
     into ``out_dir``.
 

@@ -46,19 +46,31 @@ def _dark(color: Any) -> bool:
 
 def describe(fig: Figure) -> dict[str, Any]:
     """The words a figure shows: its label, suptitle, and per axes title, labels, legend."""
+
     def legend_texts(legend: Any) -> list[str]:
         return [t.get_text() for t in legend.get_texts()] if legend else []
 
     sup = fig._suptitle.get_text() if fig._suptitle is not None else ""  # noqa: SLF001
     axes = []
     for ax in fig.get_axes():
-        title = " ".join(t for t in (ax.get_title("left"), ax.get_title(),
-                                     ax.get_title("right")) if t)
-        axes.append({"title": title, "xlabel": ax.get_xlabel(), "ylabel": ax.get_ylabel(),
-                     "legend": legend_texts(ax.get_legend()),
-                     "image": bool(ax.get_images())})
-    return {"label": str(fig.get_label() or ""), "suptitle": sup, "axes": axes,
-            "legend": [t for lg in fig.legends for t in legend_texts(lg)]}
+        title = " ".join(
+            t for t in (ax.get_title("left"), ax.get_title(), ax.get_title("right")) if t
+        )
+        axes.append(
+            {
+                "title": title,
+                "xlabel": ax.get_xlabel(),
+                "ylabel": ax.get_ylabel(),
+                "legend": legend_texts(ax.get_legend()),
+                "image": bool(ax.get_images()),
+            }
+        )
+    return {
+        "label": str(fig.get_label() or ""),
+        "suptitle": sup,
+        "axes": axes,
+        "legend": [t for lg in fig.legends for t in legend_texts(lg)],
+    }
 
 
 def darken(fig: Figure) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pygments.lexers
 import pygments.util
@@ -22,11 +22,20 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from tools.site import Site
 from tools.site import load as load_site
+
 FORBIDDEN_LANGS = {"bash", "sh", "shell", "zsh"}  # pytest-codeblocks would run these
 # Pygments lexers that highlight a fence as Python: such a fence is code, and must include
 # a snippet (py, py3, python3, pycon, ipython, sage, ... all map to one of these).
-PYTHON_LEXERS = {"PythonLexer", "Python2Lexer", "PythonConsoleLexer", "IPython", "IPython3",
-                 "IPythonLexer", "IPython3Lexer", "IPythonConsoleLexer"}
+PYTHON_LEXERS = {
+    "PythonLexer",
+    "Python2Lexer",
+    "PythonConsoleLexer",
+    "IPython",
+    "IPython3",
+    "IPythonLexer",
+    "IPython3Lexer",
+    "IPythonConsoleLexer",
+}
 ORPHAN = ": orphan snippet, no page includes it"
 _ATTR_LANG = re.compile(r"^\{\s*\.(?P<lang>[\w+-]+)")  # ```{ .python title="x" }
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<info>[^`]*)$")
@@ -66,7 +75,7 @@ class Fence:
         return m.group("snippet")[1:-1].strip()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def is_python(lang: str) -> bool:
     """Whether a fence of language ``lang`` is highlighted as Python code."""
     try:
@@ -80,8 +89,9 @@ def resolve(snippets: Path, target: str) -> Path:
     """The file an include names, which must lie inside ``snippets`` (no ``..``, no
     absolute path, no link leading out). Raises ``ValueError`` saying why not."""
     if Path(target).is_absolute() or target.startswith(("/", "\\")):
-        raise ValueError(f"include '{target}' is an absolute path; name a file under "
-                         f"{snippets.name}/")
+        raise ValueError(
+            f"include '{target}' is an absolute path; name a file under {snippets.name}/"
+        )
     if ".." in Path(target).parts:
         raise ValueError(f"include '{target}' leaves {snippets.name}/ ('..')")
     path = snippets / target
@@ -95,8 +105,14 @@ def block_problem(fence: Fence, snippets: Path, root: Path) -> str | None:
     if fence.lang in FORBIDDEN_LANGS:
         return f"'{fence.lang}' fence would be executed; use 'console'"
     if fence.include is None:
-        return ("python block typed into the page; put the code in snippets/ and include "
-                "it with --8<--") if fence.is_python else None
+        return (
+            (
+                "python block typed into the page; put the code in snippets/ and include "
+                "it with --8<--"
+            )
+            if fence.is_python
+            else None
+        )
     try:
         target = resolve(snippets, fence.include)
     except ValueError as exc:
@@ -104,8 +120,10 @@ def block_problem(fence: Fence, snippets: Path, root: Path) -> str | None:
     if fence.is_python and not fence.include.endswith(".py"):
         return f"python fence must include a whole .py file, not '{fence.include}'"
     if fence.include.endswith(".py") and not fence.is_python:
-        return (f"'{fence.include}' is Python, shown in a '{fence.lang or 'plain'}' fence; "
-                "include .py files in python fences (they are run)")
+        return (
+            f"'{fence.include}' is Python, shown in a '{fence.lang or 'plain'}' fence; "
+            "include .py files in python fences (they are run)"
+        )
     if not target.is_file():
         return f"snippet {target.relative_to(root)} not found"
     return None
@@ -125,8 +143,9 @@ def fences(text: str) -> list[Fence]:
         close = re.compile(rf"^[ \t]*{re.escape(mark[0])}{{{len(mark)},}}[ \t]*$")
         while j < len(lines) and not close.match(lines[j]):
             j += 1
-        out.append(Fence(i + 1, j + 1, m.group("indent"), m.group("info").strip(),
-                         tuple(lines[i + 1 : j])))
+        out.append(
+            Fence(i + 1, j + 1, m.group("indent"), m.group("info").strip(), tuple(lines[i + 1 : j]))
+        )
         i = j + 1
     return out
 
@@ -162,8 +181,13 @@ def check(site: Site) -> list[str]:
         rel = page.relative_to(root)
         locale = site.locale_of(page.name)
         if locale is None:
-            problems.append(located(rel, None, "name a page x.<language>.md, one of: "
-                                    + ", ".join(f"x.{c}.md" for c in codes)))
+            problems.append(
+                located(
+                    rel,
+                    None,
+                    "name a page x.<language>.md, one of: " + ", ".join(f"x.{c}.md" for c in codes),
+                )
+            )
             continue
         if locale.generated:
             continue
@@ -176,19 +200,27 @@ def check(site: Site) -> list[str]:
                 used.add((snippets / f.include).resolve())
         for n, heading, anchor in headings(text):
             if anchor is None:
-                problems.append(located(rel, n, f"heading '{heading}' needs an explicit "
-                                        "{ #anchor } shared by all languages"))
+                problems.append(
+                    located(
+                        rel,
+                        n,
+                        f"heading '{heading}' needs an explicit "
+                        "{ #anchor } shared by all languages",
+                    )
+                )
         slug = site.slug(page)
         for other in site.written:
             twin = docs / other.page(slug)
             if other == locale:
                 continue
             if not twin.is_file():
-                problems.append(located(rel, None, f"its translation "
-                                        f"{twin.relative_to(root)} is missing"))
+                problems.append(
+                    located(rel, None, f"its translation {twin.relative_to(root)} is missing")
+                )
             elif locale.default:
-                problems += _compare(rel, text, twin.relative_to(root),
-                                     twin.read_text(encoding="utf-8"))
+                problems += _compare(
+                    rel, text, twin.relative_to(root), twin.read_text(encoding="utf-8")
+                )
     for snippet in sorted(snippets.rglob("*")):
         if snippet.is_file() and not is_scratch(snippet) and snippet.resolve() not in used:
             problems.append(f"{snippet.relative_to(root)}{ORPHAN}")
@@ -198,9 +230,11 @@ def check(site: Site) -> list[str]:
 def is_scratch(path: Path) -> bool:
     """Editor and interpreter litter, never a snippet: dotfiles, ``x~``, ``#x#``,
     ``*.swp``, ``__pycache__``."""
-    return (any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
-            or path.name.startswith("#")
-            or path.name.endswith(("~", ".swp", ".swo", ".pyc", ".orig", ".bak")))
+    return (
+        any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
+        or path.name.startswith("#")
+        or path.name.endswith(("~", ".swp", ".swo", ".pyc", ".orig", ".bak"))
+    )
 
 
 def _located_includes(text: str) -> list[tuple[str, int]]:
@@ -216,10 +250,12 @@ def _compare(zh: Path, zh_text: str, en: Path, en_text: str) -> list[str]:
             la = [n for x, n in a if x == target]
             lb = [n for x, n in b if x == target]
             if len(la) != len(lb):
-                details.append(f"'{target}' is included {len(la)}x in {zh}"
-                               + (f" (line {', '.join(map(str, la))})" if la else "")
-                               + f" but {len(lb)}x in {en}"
-                               + (f" (line {', '.join(map(str, lb))})" if lb else ""))
+                details.append(
+                    f"'{target}' is included {len(la)}x in {zh}"
+                    + (f" (line {', '.join(map(str, la))})" if la else "")
+                    + f" but {len(lb)}x in {en}"
+                    + (f" (line {', '.join(map(str, lb))})" if lb else "")
+                )
         if not details:  # the same includes, in another order: show the first difference
             (xa, na), (xb, nb) = next((p, q) for p, q in zip(a, b) if p[0] != q[0])
             details.append(f"{zh}:{na} includes '{xa}' where {en}:{nb} includes '{xb}'")
@@ -232,8 +268,9 @@ def _compare(zh: Path, zh_text: str, en: Path, en_text: str) -> list[str]:
     return problems
 
 
-def nav_problems(nav: list[Any] | None, site: Site, translations: dict[str, dict[str, str]]
-                 ) -> list[str]:
+def nav_problems(
+    nav: list[Any] | None, site: Site, translations: dict[str, dict[str, str]]
+) -> list[str]:
     """What is wrong with ``nav`` (mkdocs.yml): page pairs missing from it, entries that
     name a language file, titles without a translation for each other language.
 
@@ -259,8 +296,10 @@ def nav_problems(nav: list[Any] | None, site: Site, translations: dict[str, dict
                 target = str(value)
                 m = re.fullmatch(rf"(.+)\.({'|'.join(map(re.escape, codes))})\.md", target)
                 if m:
-                    problems.append(f"mkdocs.yml nav: '{target}' names one language's file; "
-                                    f"write '{m.group(1)}.md' (each language gets its own)")
+                    problems.append(
+                        f"mkdocs.yml nav: '{target}' names one language's file; "
+                        f"write '{m.group(1)}.md' (each language gets its own)"
+                    )
                     target = f"{m.group(1)}.md"
                 listed.add(target)
 
@@ -268,13 +307,17 @@ def nav_problems(nav: list[Any] | None, site: Site, translations: dict[str, dict
     for page in site.pages():
         rel = site.slug(page) + ".md"
         if rel not in listed:
-            problems.append(f"docs/{site.default.page(rel[:-3])} is not in mkdocs.yml's nav: "
-                            f"add '- <title>: {rel}' where it belongs")
+            problems.append(
+                f"docs/{site.default.page(rel[:-3])} is not in mkdocs.yml's nav: "
+                f"add '- <title>: {rel}' where it belongs"
+            )
     for locale, table in sorted(translations.items()):
         missing = [t for t in dict.fromkeys(titles) if t not in table and not t.isascii()]
         for title in missing:
-            problems.append(f"mkdocs.yml nav title '{title}' has no '{locale}' translation: "
-                            f"add '{title}: …' to that language's nav_translations")
+            problems.append(
+                f"mkdocs.yml nav title '{title}' has no '{locale}' translation: "
+                f"add '{title}: …' to that language's nav_translations"
+            )
     return problems
 
 
@@ -296,7 +339,7 @@ def nav_order(nav: list[Any] | None) -> list[str]:
 
     def walk(items: list[Any]) -> None:
         for item in items:
-            for value in ([item] if isinstance(item, str) else list(item.values())):
+            for value in [item] if isinstance(item, str) else list(item.values()):
                 if isinstance(value, list):
                     walk(value)
                 else:
@@ -312,7 +355,9 @@ def site_problems(config: Any) -> list[str]:
     site = load_site(config.config_file_path)
     i18n = config.plugins.get("i18n")
     written = {x.code for x in site.written if not x.default}
-    translations = {lang.locale: dict(lang.nav_translations or {})
-                    for lang in (i18n.config.languages if i18n else [])
-                    if lang.locale in written}
+    translations = {
+        lang.locale: dict(lang.nav_translations or {})
+        for lang in (i18n.config.languages if i18n else [])
+        if lang.locale in written
+    }
     return check(site) + nav_problems(config.nav, site, translations)

@@ -15,11 +15,19 @@ import sys
 from pathlib import Path
 
 SOURCE = Path("/usr/share/datasets/fashion-mnist")
-FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-         "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
+FILES = (
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+)
 # Sizes of the decompressed IDX files (header + payload), to check a complete copy.
-SIZES = {"train-images-idx3-ubyte": 16 + 60000 * 784, "train-labels-idx1-ubyte": 8 + 60000,
-         "t10k-images-idx3-ubyte": 16 + 10000 * 784, "t10k-labels-idx1-ubyte": 8 + 10000}
+SIZES = {
+    "train-images-idx3-ubyte": 16 + 60000 * 784,
+    "train-labels-idx1-ubyte": 8 + 60000,
+    "t10k-images-idx3-ubyte": 16 + 10000 * 784,
+    "t10k-labels-idx1-ubyte": 8 + 10000,
+}
 
 
 def prepare(root: Path, source: Path = SOURCE) -> Path | None:
@@ -44,7 +52,9 @@ def prepare(root: Path, source: Path = SOURCE) -> Path | None:
 if __name__ == "__main__":
     out = prepare(Path(sys.argv[1] if len(sys.argv) > 1 else "data"))
     if out is None:
-        print(f"{SOURCE} not found (apt-get install dataset-fashion-mnist); "
-              "snippets will download Fashion-MNIST themselves")
+        print(
+            f"{SOURCE} not found (apt-get install dataset-fashion-mnist); "
+            "snippets will download Fashion-MNIST themselves"
+        )
     else:
         print(f"Fashion-MNIST ready in {out}")

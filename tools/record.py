@@ -31,8 +31,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.site import load as load_site
 from tools.runner import FIRST_RUN_HINTS, ROOT, Result, Runner, SnippetError
+from tools.site import load as load_site
 
 FOLDER = "recordings"
 
@@ -76,9 +76,14 @@ def path_for(root: Path, snippet: Path) -> Path:
 
 def _read(path: Path) -> Recording:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Recording(**{**data, "figures": tuple(data["figures"]),
-                        "described": tuple(data.get("described", ())),
-                        "dark": tuple(data.get("dark", ()))})
+    return Recording(
+        **{
+            **data,
+            "figures": tuple(data["figures"]),
+            "described": tuple(data.get("described", ())),
+            "dark": tuple(data.get("dark", ())),
+        }
+    )
 
 
 def load(root: Path, snippet: Path) -> Recording | None:
@@ -97,28 +102,37 @@ def problems(root: Path) -> list[str]:
     for path in sorted((root / FOLDER).rglob("*.json")):
         rec = _read(path)
         if is_stale(root, rec):
-            out.append(f"{path.relative_to(root)}: stale, {rec.snippet} changed after it was "
-                       f"recorded on {rec.gpu} ({rec.date}); record it again with "
-                       f"`python -m tools.record {rec.snippet}` on a GPU, or delete it")
+            out.append(
+                f"{path.relative_to(root)}: stale, {rec.snippet} changed after it was "
+                f"recorded on {rec.gpu} ({rec.date}); record it again with "
+                f"`python -m tools.record {rec.snippet}` on a GPU, or delete it"
+            )
     return out
 
 
 def save(root: Path, snippet: Path, result: Result, allow_any_device: bool = False) -> Path:
     """Write ``result`` (a fresh run of ``snippet``) as its recording; refuses non-CUDA."""
     if not result.device.startswith("cuda") and not allow_any_device:
-        raise SnippetError(f"{result.snippet}: ran on {result.device}, not on a CUDA GPU; "
-                           "nothing recorded")
+        raise SnippetError(
+            f"{result.snippet}: ran on {result.device}, not on a CUDA GPU; nothing recorded"
+        )
     rec = Recording(
-        snippet=result.snippet, source_sha256=source_hash(snippet), device=result.device,
-        torch=result.torch, date=datetime.date.today().isoformat(),
-        seconds=round(result.seconds, 2), stdout=result.stdout,
+        snippet=result.snippet,
+        source_sha256=source_hash(snippet),
+        device=result.device,
+        torch=result.torch,
+        date=datetime.date.today().isoformat(),
+        seconds=round(result.seconds, 2),
+        stdout=result.stdout,
         figures=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.figures),
         described=result.described,
-        dark=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.dark))
+        dark=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.dark),
+    )
     target = path_for(root, snippet)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n",
-                      encoding="utf-8")
+    target.write_text(
+        json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return target
 
 
@@ -137,29 +151,41 @@ def cuda_name() -> str | None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.record", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("snippets", nargs="*", type=Path,
-                        help="snippet files (default: every .py under snippets/)")
-    parser.add_argument("--force", action="store_true",
-                        help="record snippets whose recording is current too")
-    parser.add_argument("-j", "--jobs", type=int, default=None,
-                        help="short snippets run at once (default: the CPU count)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.record",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "snippets", nargs="*", type=Path, help="snippet files (default: every .py under snippets/)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="record snippets whose recording is current too"
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="short snippets run at once (default: the CPU count)",
+    )
     args = parser.parse_args(argv)
     gpu = cuda_name()
     if gpu is None:
-        print("no CUDA GPU here (torch.cuda.is_available() is False): nothing run, nothing "
-              "recorded", file=sys.stderr)
+        print(
+            "no CUDA GPU here (torch.cuda.is_available() is False): nothing run, nothing recorded",
+            file=sys.stderr,
+        )
         return 2
     paths = [p.resolve() for p in args.snippets] or sorted(
-        load_site(ROOT / "mkdocs.yml").snippets.rglob("*.py"))
+        load_site(ROOT / "mkdocs.yml").snippets.rglob("*.py")
+    )
     todo = []
     for path in paths:
         rec = load(ROOT, path)
         if rec is None or is_stale(ROOT, rec) or args.force:
             todo.append(path)
-    print(f"{gpu}: {len(todo)} to record, {len(paths) - len(todo)} already current",
-          flush=True)
+    print(f"{gpu}: {len(todo)} to record, {len(paths) - len(todo)} already current", flush=True)
     failed = 0
     with tempfile.TemporaryDirectory(prefix="record-") as cache:  # fresh runs only
         runner = Runner(ROOT, cache_dir=Path(cache))

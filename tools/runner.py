@@ -85,15 +85,19 @@ TOOLS = Path(__file__).resolve().parent
 CHILD = TOOLS / "_child.py"
 ROOT = TOOLS.parent
 PRELOAD = ("torch", "torchvision")  # imported once by the fork server
-FORKSERVER = (os.environ.get("SNIPPETS_FORKSERVER", "1") != "0"
-              and "forkserver" in multiprocessing.get_all_start_methods())
+FORKSERVER = (
+    os.environ.get("SNIPPETS_FORKSERVER", "1") != "0"
+    and "forkserver" in multiprocessing.get_all_start_methods()
+)
 # Seconds the long examples took on the 2-core CI machine: the order of a first run (on a
 # fresh clone nothing has been timed yet), so the longest start first. Rough is enough.
-FIRST_RUN_HINTS = {"snippets/examples/fast_training.py": 140,
-                   "snippets/examples/sine_tuning.py": 80,
-                   "snippets/examples/lenet_fashion_mnist.py": 115,
-                   "snippets/examples/quickstart.py": 100,
-                   "snippets/examples/sine_fewer_epochs.py": 40}
+FIRST_RUN_HINTS = {
+    "snippets/examples/fast_training.py": 140,
+    "snippets/examples/sine_tuning.py": 80,
+    "snippets/examples/lenet_fashion_mnist.py": 115,
+    "snippets/examples/quickstart.py": 100,
+    "snippets/examples/sine_fewer_epochs.py": 40,
+}
 POLL = 0.5  # seconds between checks of a running snippet's limits
 
 
@@ -253,10 +257,17 @@ class Runner:
         self.session = os.environ.get("SNIPPETS_SESSION", "")
         self.executed: set[str] = set()  # snippets this process ran (not from the cache)
         self._salt = "|".join(
-            [torch_version(), device_fingerprint(), file_hash(CHILD) or "",
-             file_hash(TOOLS / "notes_mpl_backend.py") or ""]
-            + ([f"threads={os.environ['OMP_NUM_THREADS']}"]
-               if "OMP_NUM_THREADS" in os.environ else [])
+            [
+                torch_version(),
+                device_fingerprint(),
+                file_hash(CHILD) or "",
+                file_hash(TOOLS / "notes_mpl_backend.py") or "",
+            ]
+            + (
+                [f"threads={os.environ['OMP_NUM_THREADS']}"]
+                if "OMP_NUM_THREADS" in os.environ
+                else []
+            )
             + [f"{k}={v}" for k, v in sorted(cpu_pins().items())]
         )
 
@@ -264,8 +275,7 @@ class Runner:
         return snippet.resolve().relative_to(self.root).as_posix()
 
     def key(self, snippet: Path) -> str:
-        return _sha256(f"{self.rel(snippet)}|{self._salt}|".encode()
-                       + snippet.read_bytes())[:24]
+        return _sha256(f"{self.rel(snippet)}|{self._salt}|".encode() + snippet.read_bytes())[:24]
 
     # -- results ---------------------------------------------------------------------
 
@@ -333,7 +343,8 @@ class Runner:
     def _remember_failure(self, entry: Path, error: str) -> None:
         if self.session:
             self._failure_file(entry).write_text(
-                json.dumps({"session": self.session, "error": error}), encoding="utf-8")
+                json.dumps({"session": self.session, "error": error}), encoding="utf-8"
+            )
 
     def forget_failures(self) -> None:
         """Remove this session's failure notes (at the end of the test session)."""
@@ -356,23 +367,37 @@ class Runner:
             cells, starts = [], (0, 0, 0)
             for c in data["cells"]:
                 ends = (c["stdout_end"], c["stderr_end"], c["figures_end"])
-                cells.append(Cell(c["line"], stdout_b[starts[0]:ends[0]].decode("utf-8"),
-                                  figures[starts[2]:ends[2]],
-                                  _show_stderr(stderr_b[starts[1]:ends[1]])))
+                cells.append(
+                    Cell(
+                        c["line"],
+                        stdout_b[starts[0] : ends[0]].decode("utf-8"),
+                        figures[starts[2] : ends[2]],
+                        _show_stderr(stderr_b[starts[1] : ends[1]]),
+                    )
+                )
                 starts = ends
-            return Result(snippet=self.rel(snippet), stdout=stdout_b.decode("utf-8"),
-                          figures=figures, device=str(data["device"]),
-                          torch=str(data["torch"]), seconds=float(data["seconds"]),
-                          cpu_seconds=float(data["cpu_seconds"]), cells=tuple(cells),
-                          stderr=_show_stderr(stderr_b), ran_at=float(data["ran_at"]),
-                          dark=tuple(entry / name for name in data["dark"]),
-                          described=tuple(json.loads((entry / name).read_text("utf-8"))
-                                          for name in data["described"]))
+            return Result(
+                snippet=self.rel(snippet),
+                stdout=stdout_b.decode("utf-8"),
+                figures=figures,
+                device=str(data["device"]),
+                torch=str(data["torch"]),
+                seconds=float(data["seconds"]),
+                cpu_seconds=float(data["cpu_seconds"]),
+                cells=tuple(cells),
+                stderr=_show_stderr(stderr_b),
+                ran_at=float(data["ran_at"]),
+                dark=tuple(entry / name for name in data["dark"]),
+                described=tuple(
+                    json.loads((entry / name).read_text("utf-8")) for name in data["described"]
+                ),
+            )
         except _CacheEntryError:
             raise
         except FileNotFoundError as exc:
-            raise _CacheEntryError(f"is incomplete ({Path(str(exc.filename)).name} is "
-                                   "missing)") from None
+            raise _CacheEntryError(
+                f"is incomplete ({Path(str(exc.filename)).name} is missing)"
+            ) from None
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise _CacheEntryError(f"is malformed ({type(exc).__name__}: {exc})") from None
 
@@ -409,16 +434,16 @@ class Runner:
             with open(self.cache / "executions.log", "a", encoding="utf-8") as log:
                 log.write(f"{rel}\t{entry.name}\t{time.time():.0f}\n")
 
-    def _spawn(self, snippet: Path, out: Path, cwd: str, env: dict[str, str],
-               where: str) -> int:
+    def _spawn(self, snippet: Path, out: Path, cwd: str, env: dict[str, str], where: str) -> int:
         """Run the child in a session of its own and watch it; its exit status.
 
         Whatever happens, its whole process group is killed before this returns.
         """
         if FORKSERVER:
             with _start_lock:
-                proc = _fork_server(env).Process(target=_child_run,
-                                                 args=(snippet, out, self.root, cwd, env))
+                proc = _fork_server(env).Process(
+                    target=_child_run, args=(snippet, out, self.root, cwd, env)
+                )
                 proc.start()
             pid = proc.pid
 
@@ -428,8 +453,12 @@ class Runner:
             with open(out / "stderr.bin", "wb") as err:
                 popen = subprocess.Popen(
                     [sys.executable, str(CHILD), str(snippet), str(out), str(self.root)],
-                    cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err,
-                    start_new_session=True)
+                    cwd=cwd,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                    start_new_session=True,
+                )
             pid = popen.pid
 
             def ended(seconds: float) -> bool:
@@ -438,6 +467,7 @@ class Runner:
                 except subprocess.TimeoutExpired:
                     return False
                 return True
+
         assert pid is not None
         self.running.add(pid)
         start, problem = time.monotonic(), ""
@@ -468,12 +498,16 @@ class Runner:
             return f"timed out after {self.timeout:g} s (SNIPPETS_TIMEOUT)"
         size = (out / "stdout.bin").stat().st_size if (out / "stdout.bin").exists() else 0
         if size > self.max_stdout:
-            return (f"stdout over its cap of {self.max_stdout // 1024} KB "
-                    "(SNIPPETS_MAX_STDOUT_KB); print less")
+            return (
+                f"stdout over its cap of {self.max_stdout // 1024} KB "
+                "(SNIPPETS_MAX_STDOUT_KB); print less"
+            )
         rss = _group_rss_mb(pid)
         if rss > self.memory_mb:
-            return (f"used {rss:.0f} MiB of memory, over its budget of "
-                    f"{self.memory_mb:g} MiB (SNIPPETS_MEMORY_MB)")
+            return (
+                f"used {rss:.0f} MiB of memory, over its budget of "
+                f"{self.memory_mb:g} MiB (SNIPPETS_MEMORY_MB)"
+            )
         return ""
 
     def _check(self, out: Path, returncode: int, where: str) -> None:
@@ -481,42 +515,51 @@ class Runner:
         stderr = (out / "stderr.bin").read_bytes() if (out / "stderr.bin").exists() else b""
         if returncode != 0 or not (out / "meta.json").exists():
             tail = "\n".join(_show_stderr(stderr).rstrip().splitlines()[-25:])
-            why = (f"exited with status {returncode}" if returncode >= 0 else
-                   f"was killed by signal {-returncode}")
+            why = (
+                f"exited with status {returncode}"
+                if returncode >= 0
+                else f"was killed by signal {-returncode}"
+            )
             raise SnippetError(f"{where}: {why}\n{tail}")
         stdout = (out / "stdout.bin").read_bytes()
         if len(stdout) > self.max_stdout:
-            raise SnippetError(f"{where}: stdout over its cap of {self.max_stdout // 1024} KB"
-                               f" (SNIPPETS_MAX_STDOUT_KB; it printed {len(stdout)} bytes); "
-                               "print less")
+            raise SnippetError(
+                f"{where}: stdout over its cap of {self.max_stdout // 1024} KB"
+                f" (SNIPPETS_MAX_STDOUT_KB; it printed {len(stdout)} bytes); "
+                "print less"
+            )
         try:
             stdout.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = stdout[: exc.start].count(b"\n") + 1
-            raise SnippetError(f"{where}: stdout is not UTF-8 (byte {exc.start}, line {line}"
-                               f" of its output: {stdout[exc.start:exc.start + 4]!r})") from None
+            raise SnippetError(
+                f"{where}: stdout is not UTF-8 (byte {exc.start}, line {line}"
+                f" of its output: {stdout[exc.start : exc.start + 4]!r})"
+            ) from None
         figures = list(out.glob("figure-*.png"))
         figures_dark = list(out.glob("dark-*.png"))
         if len(figures) > self.max_figures:
-            raise SnippetError(f"{where}: showed {len(figures)} figures, over "
-                               f"{self.max_figures} (SNIPPETS_MAX_FIGURES)")
+            raise SnippetError(
+                f"{where}: showed {len(figures)} figures, over "
+                f"{self.max_figures} (SNIPPETS_MAX_FIGURES)"
+            )
         for fig in figures + figures_dark:
             if fig.stat().st_size > self.max_figure:
-                raise SnippetError(f"{where}: {fig.name} is {fig.stat().st_size // 1024} KB,"
-                                   f" over {self.max_figure // 1024} KB "
-                                   "(SNIPPETS_MAX_FIGURE_KB)")
+                raise SnippetError(
+                    f"{where}: {fig.name} is {fig.stat().st_size // 1024} KB,"
+                    f" over {self.max_figure // 1024} KB "
+                    "(SNIPPETS_MAX_FIGURE_KB)"
+                )
 
     def _store(self, out: Path, entry: Path) -> None:
         """Write the cache entry from a checked run: files first, result.json last."""
         meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
         staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=self.cache))
         try:
-            figures = sorted((p.name for p in out.glob("figure-*.png")),
-                             key=lambda n: int(n[7:-4]))
+            figures = sorted((p.name for p in out.glob("figure-*.png")), key=lambda n: int(n[7:-4]))
             # The backend writes a dark variant and a description beside each figure.
             dark = [f"dark-{n[7:]}" for n in figures if (out / f"dark-{n[7:]}").exists()]
-            described = [f"{n[:-4]}.json" for n in figures
-                         if (out / f"{n[:-4]}.json").exists()]
+            described = [f"{n[:-4]}.json" for n in figures if (out / f"{n[:-4]}.json").exists()]
             names = ["stdout.bin", "stderr.bin"] + figures + dark + described
             for name in names:
                 if (out / name).exists():
@@ -524,13 +567,18 @@ class Runner:
                 else:
                     (staging / name).write_bytes(b"")
             result = dict(
-                device=meta["device"], torch=meta["torch"], seconds=meta["seconds"],
-                cpu_seconds=meta["cpu_seconds"], cells=meta["cells"], figures=figures,
+                device=meta["device"],
+                torch=meta["torch"],
+                seconds=meta["seconds"],
+                cpu_seconds=meta["cpu_seconds"],
+                cells=meta["cells"],
+                figures=figures,
                 ran_at=time.time(),
                 dark=dark if len(dark) == len(figures) else [],
                 described=described if len(described) == len(figures) else [],
                 deps={p: file_hash(self.root / p) for p in meta["deps"]},
-                files={n: _sha256((staging / n).read_bytes()) for n in names})
+                files={n: _sha256((staging / n).read_bytes()) for n in names},
+            )
             (staging / "result.json").write_text(json.dumps(result), encoding="utf-8")
             shutil.rmtree(entry, ignore_errors=True)
             staging.rename(entry)
@@ -569,10 +617,13 @@ class Runner:
         text = snippet.read_text(encoding="utf-8", errors="replace")
         return 30.0 if "\n# %%" in text else 1.0
 
-    def run_all(self, snippets: Sequence[Path], jobs: int | None = None,
-                contexts: dict[Path, str] | None = None,
-                progress: Callable[[str], None] | None = None
-                ) -> dict[Path, Result | SnippetError]:
+    def run_all(
+        self,
+        snippets: Sequence[Path],
+        jobs: int | None = None,
+        contexts: dict[Path, str] | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> dict[Path, Result | SnippetError]:
         """Results of all ``snippets``, running the missing ones ``jobs`` at a time.
 
         The longest (by last known duration) start first, so the slow ones do not end up
@@ -593,9 +644,11 @@ class Runner:
             return out
         if self.require_cached:
             for s in todo:
-                out[s] = SnippetError(f"{self.rel(s)}{contexts.get(s, '')}: no cached output"
-                                      " for this source and data (SNIPPETS_REQUIRE_CACHED=1);"
-                                      " run the tests first")
+                out[s] = SnippetError(
+                    f"{self.rel(s)}{contexts.get(s, '')}: no cached output"
+                    " for this source and data (SNIPPETS_REQUIRE_CACHED=1);"
+                    " run the tests first"
+                )
             return out
         known = self.durations()
         todo.sort(key=lambda s: -self.estimate(s, known))
@@ -672,10 +725,11 @@ class _Board:
         if now - self.last < 3 and self.done < len(self.todo):  # the last one always
             return
         self.last = now
-        left = [s for s in self.todo[self.done + len(self.started):]]
+        left = [s for s in self.todo[self.done + len(self.started) :]]
         rest = sum(self.runner.estimate(s, self.known) for s in left) + sum(
             max(0.0, self.runner.estimate(s, self.known) - (now - t))
-            for s, t in self.started.items())
+            for s, t in self.started.items()
+        )
         line = f"snippets: {self.done}/{len(self.todo)} run"
         if self.failed:
             line += f", {self.failed} failed"
@@ -708,14 +762,14 @@ class Background:
         self._last_change = 0.0
         self._timer: threading.Timer | None = None
 
-    def submit(self, snippets: Sequence[Path], contexts: dict[Path, str],
-               first: Collection[Path] = ()) -> None:
+    def submit(
+        self, snippets: Sequence[Path], contexts: dict[Path, str], first: Collection[Path] = ()
+    ) -> None:
         """Queue ``snippets`` (in page order): ``first`` first, then the shortest: a reader
         waits for pages, not for the whole site, so the chapters fill in before the long
         examples."""
         known = self.runner.durations()
-        for s in sorted(snippets, key=lambda s: (s not in first,
-                                                 self.runner.estimate(s, known))):
+        for s in sorted(snippets, key=lambda s: (s not in first, self.runner.estimate(s, known))):
             key = self.runner.key(s)
             with self.lock:
                 if key in self.queued or key in self.failed:
@@ -843,11 +897,21 @@ def _fork_server(env: dict[str, str]) -> multiprocessing.context.BaseContext:
     if _server is None:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(
-            ["tools._child"] + [m for m in PRELOAD if importlib.util.find_spec(m)])
+            ["tools._child"] + [m for m in PRELOAD if importlib.util.find_spec(m)]
+        )
         saved_env, saved_path = dict(os.environ), list(sys.path)
-        os.environ.update({k: env[k] for k in ("PYTHONHASHSEED", "PYTHONIOENCODING",
-                                                "OMP_NUM_THREADS", "MPLBACKEND",
-                                                *cpu_pins())})
+        os.environ.update(
+            {
+                k: env[k]
+                for k in (
+                    "PYTHONHASHSEED",
+                    "PYTHONIOENCODING",
+                    "OMP_NUM_THREADS",
+                    "MPLBACKEND",
+                    *cpu_pins(),
+                )
+            }
+        )
         if str(ROOT) not in sys.path:
             sys.path.insert(0, str(ROOT))
         try:
@@ -864,26 +928,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.runner",
         description="Run snippets (or fetch them from the cache) and print what each "
-                    "printed, its stderr and where its figures are. Several run in "
-                    "parallel; unchanged ones come from .cache/snippets/.",
+        "printed, its stderr and where its figures are. Several run in "
+        "parallel; unchanged ones come from .cache/snippets/.",
         epilog="Limits and switches are environment variables: see the docstring of "
-               "tools/runner.py (SNIPPETS_TIMEOUT, SNIPPETS_MEMORY_MB, SNIPPETS_JOBS, "
-               "SNIPPETS_FORKSERVER=0, ...).")
-    parser.add_argument("snippets", nargs="*", type=Path,
-                        help="snippet files (default: every .py under snippets/)")
-    parser.add_argument("-j", "--jobs", type=int, default=None,
-                        help="snippets run at once (default: the CPU count)")
+        "tools/runner.py (SNIPPETS_TIMEOUT, SNIPPETS_MEMORY_MB, SNIPPETS_JOBS, "
+        "SNIPPETS_FORKSERVER=0, ...).",
+    )
+    parser.add_argument(
+        "snippets", nargs="*", type=Path, help="snippet files (default: every .py under snippets/)"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=None, help="snippets run at once (default: the CPU count)"
+    )
     args = parser.parse_args(argv)
     runner = Runner()
     runner.log = lambda msg: print(msg, file=sys.stderr)
     paths = args.snippets or sorted((runner.root / "snippets").rglob("*.py"))
-    bad = [p for p in paths if not p.is_file() or p.suffix != ".py"
-           or not p.resolve().is_relative_to(runner.root)]
+    bad = [
+        p
+        for p in paths
+        if not p.is_file() or p.suffix != ".py" or not p.resolve().is_relative_to(runner.root)
+    ]
     if bad:
         parser.error(f"not a snippet file: {', '.join(map(str, bad))}")
     results = runner.run_all(paths, jobs=args.jobs)
     failed = 0
-    for path, res in results.items():
+    for res in results.values():
         if isinstance(res, SnippetError):
             failed += 1
             print(f"FAILED {res}", file=sys.stderr)

@@ -71,8 +71,9 @@ class Site:
     @property
     def written(self) -> tuple[Locale, ...]:
         """The hand-written locales, the default first."""
-        return tuple(sorted((x for x in self.locales if not x.generated),
-                            key=lambda x: not x.default))
+        return tuple(
+            sorted((x for x in self.locales if not x.generated), key=lambda x: not x.default)
+        )
 
     @property
     def generated(self) -> tuple[Locale, ...]:
@@ -120,7 +121,7 @@ def _yaml(path: Path, mtime: float) -> dict[str, Any]:
     return dict(yaml_load(path.read_text(encoding="utf-8")) or {})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _labels_cached(site: Site, code: str) -> dict[str, Any]:
     locale = site.locale(code)
     own = _locale_file(site, code, "labels")
@@ -128,7 +129,8 @@ def _labels_cached(site: Site, code: str) -> dict[str, Any]:
         if not own:
             raise FileNotFoundError(
                 f"{LOCALES_DIR}/{code}.yml has no labels: copy {LOCALES_DIR}/"
-                f"{site.default.code}.yml and translate it (see CONTRIBUTING.md)")
+                f"{site.default.code}.yml and translate it (see CONTRIBUTING.md)"
+            )
         return own
     from tools import generate  # OpenCC is only needed for a generated locale
 
@@ -142,11 +144,11 @@ def phrases(site: Site, code: str) -> dict[str, str]:
 
 
 def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
-    i18n = next((p["i18n"] for p in raw.get("plugins", []) if isinstance(p, dict)
-                 and "i18n" in p), None)
+    i18n = next(
+        (p["i18n"] for p in raw.get("plugins", []) if isinstance(p, dict) and "i18n" in p), None
+    )
     if not i18n:
-        raise ValueError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) lists no "
-                         "languages")
+        raise ValueError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) lists no languages")
     out = []
     for lang in i18n["languages"]:
         if lang.get("build") is False:
@@ -154,18 +156,28 @@ def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
         code = str(lang["locale"])
         link = str(lang.get("link") or ("/" if lang.get("default") else f"/{code}/"))
         extra = lang.get("extra") or {}
-        out.append(Locale(code=code, name=str(lang.get("name", code)),
-                          prefix=link.strip("/") + "/" if link.strip("/") else "",
-                          default=bool(lang.get("default")),
-                          source=extra.get("generated_from"), opencc=extra.get("opencc")))
+        out.append(
+            Locale(
+                code=code,
+                name=str(lang.get("name", code)),
+                prefix=link.strip("/") + "/" if link.strip("/") else "",
+                default=bool(lang.get("default")),
+                source=extra.get("generated_from"),
+                opencc=extra.get("opencc"),
+            )
+        )
     codes = [x.code for x in out]
     for x in out:
         if x.source is not None and x.source not in codes:
-            raise ValueError(f"mkdocs.yml: locale '{x.code}' is generated from "
-                             f"'{x.source}', which is not a language of the site")
+            raise ValueError(
+                f"mkdocs.yml: locale '{x.code}' is generated from "
+                f"'{x.source}', which is not a language of the site"
+            )
         if x.source is not None and not x.opencc:
-            raise ValueError(f"mkdocs.yml: locale '{x.code}' is generated from "
-                             f"'{x.source}' but names no 'opencc' configuration")
+            raise ValueError(
+                f"mkdocs.yml: locale '{x.code}' is generated from "
+                f"'{x.source}' but names no 'opencc' configuration"
+            )
     return tuple(out)
 
 
@@ -179,9 +191,14 @@ def _load(config_file: Path, mtime: float) -> Site:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             base = (ext["pymdownx.snippets"] or {}).get("base_path", ["."])
     first = base[0] if isinstance(base, list) else base
-    return Site(root=root, docs=docs, snippets=(root / first).resolve(),
-                cache=root / ".cache", recordings=root / "recordings",
-                locales=_locales(raw))
+    return Site(
+        root=root,
+        docs=docs,
+        snippets=(root / first).resolve(),
+        cache=root / ".cache",
+        recordings=root / "recordings",
+        locales=_locales(raw),
+    )
 
 
 def load(config_file: Path | str | None = None) -> Site:

@@ -60,8 +60,7 @@ def page_sections(root: Path) -> dict[str, dict[str, dict[str, str]]]:
         per_lang = {}
         for x in site.written:
             path = site.docs / x.page(slug)
-            per_lang[x.code] = (sections(path.read_text(encoding="utf-8")) if path.is_file()
-                                else {})
+            per_lang[x.code] = sections(path.read_text(encoding="utf-8")) if path.is_file() else {}
         anchors = dict.fromkeys(a for c in per_lang for a in per_lang[c])
         out[slug] = {a: {c: per_lang[c].get(a, "") for c in per_lang} for a in anchors}
     return out
@@ -73,8 +72,9 @@ def read_lock(root: Path) -> dict[str, dict[str, dict[str, str]]]:
 
 
 def write_lock(root: Path, lock: dict[str, dict[str, dict[str, str]]]) -> None:
-    (root / LOCK).write_text(json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True)
-                             + "\n", encoding="utf-8")
+    (root / LOCK).write_text(
+        json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 @dataclass(frozen=True)
@@ -87,18 +87,24 @@ class Drift:
     def __str__(self) -> str:
         where = f"docs/{self.page}.{{{','.join(self.languages)}}}.md#{self.anchor}"
         if not self.changed:
-            return f"{where}: not in {LOCK} yet (new section); run `python -m tools.sync " \
-                   f"update {self.page}#{self.anchor}` once both languages are written"
+            return (
+                f"{where}: not in {LOCK} yet (new section); run `python -m tools.sync "
+                f"update {self.page}#{self.anchor}` once both languages are written"
+            )
         if len(self.changed) == 1:
             (lang,) = self.changed
             others = [x for x in self.languages if x != lang]
-            return (f"{where}: changed in {lang} only; update {', '.join(others)} and run "
-                    f"`python -m tools.sync update {self.page}#{self.anchor}`, or mark it "
-                    f"knowingly behind: `python -m tools.sync behind {self.page}#{self.anchor}"
-                    f" {others[0]}`")
-        return (f"{where}: changed in {' and '.join(self.changed)} since {LOCK}; if they "
-                f"say the same again, run `python -m tools.sync update "
-                f"{self.page}#{self.anchor}`")
+            return (
+                f"{where}: changed in {lang} only; update {', '.join(others)} and run "
+                f"`python -m tools.sync update {self.page}#{self.anchor}`, or mark it "
+                f"knowingly behind: `python -m tools.sync behind {self.page}#{self.anchor}"
+                f" {others[0]}`"
+            )
+        return (
+            f"{where}: changed in {' and '.join(self.changed)} since {LOCK}; if they "
+            f"say the same again, run `python -m tools.sync update "
+            f"{self.page}#{self.anchor}`"
+        )
 
 
 def behind(root: Path) -> dict[tuple[str, str], str]:
@@ -109,8 +115,12 @@ def behind(root: Path) -> dict[tuple[str, str], str]:
 
 @functools.lru_cache(maxsize=4)
 def _behind(path: Path, mtime: float) -> dict[tuple[str, str], str]:
-    return {(page, anchor): entry["behind"] for page, anchors in read_lock(path.parent).items()
-            for anchor, entry in anchors.items() if entry.get("behind")}
+    return {
+        (page, anchor): entry["behind"]
+        for page, anchors in read_lock(path.parent).items()
+        for anchor, entry in anchors.items()
+        if entry.get("behind")
+    }
 
 
 def drifts(root: Path) -> list[Drift]:
@@ -136,10 +146,14 @@ def _target(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> tuple[st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.sync", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("action", nargs="?", choices=["status", "update", "behind"],
-                        default="status")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.sync",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "action", nargs="?", choices=["status", "update", "behind"], default="status"
+    )
     parser.add_argument("args", nargs="*", help="PAGE#ANCHOR ... (behind: then LANG)")
     args = parser.parse_args(argv)
     root = Path.cwd()
@@ -156,18 +170,21 @@ def main(argv: list[str] | None = None) -> int:
     lock = read_lock(root)
     if args.action == "update":
         targets = [_target(a, current) for a in args.args] or [
-            (p, a) for p, anchors in current.items() for a in anchors]
+            (p, a) for p, anchors in current.items() for a in anchors
+        ]
         for page, anchor in targets:
             lock.setdefault(page, {})[anchor] = dict(current[page][anchor])
         # Sections that no longer exist leave the lock.
-        lock = {p: {a: e for a, e in anchors.items() if a in current.get(p, {})}
-                for p, anchors in lock.items() if p in current}
+        lock = {
+            p: {a: e for a, e in anchors.items() if a in current.get(p, {})}
+            for p, anchors in lock.items()
+            if p in current
+        }
         write_lock(root, lock)
         print(f"recorded {len(targets)} section(s) as in step")
         return 0
     if len(args.args) != 2 or args.args[1] not in languages(root):
-        parser.error(f"behind takes PAGE#ANCHOR and a language "
-                     f"({', '.join(languages(root))})")
+        parser.error(f"behind takes PAGE#ANCHOR and a language ({', '.join(languages(root))})")
     page, anchor = _target(args.args[0], current)
     entry = lock.setdefault(page, {}).setdefault(anchor, dict(current[page][anchor]))
     entry["behind"] = args.args[1]
