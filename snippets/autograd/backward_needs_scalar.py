@@ -1,7 +1,7 @@
 import torch
 
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-y = x ** 2  # a vector, not a scalar
+y = x**2  # a vector, not a scalar
 
 try:
     y.backward()
@@ -14,12 +14,12 @@ print(f"with gradient=ones: {x.grad}")
 
 # Same as reducing to a scalar first
 x.grad = None
-(x ** 2).sum().backward()
+(x**2).sum().backward()
 print(f"with .sum():        {x.grad}")
 
 # Weight each output differently
 x.grad = None
-(x ** 2).backward(gradient=torch.tensor([1.0, 0.1, 0.01]))
+(x**2).backward(gradient=torch.tensor([1.0, 0.1, 0.01]))
 print(f"weighted:           {x.grad}")
 
 # A one-element tensor counts as a scalar

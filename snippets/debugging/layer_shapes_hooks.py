@@ -34,10 +34,7 @@ def show_input(name):
 for kernel_size in (3, 5):
     print(f"kernel_size={kernel_size}:")
     model = LeNet(kernel_size)
-    handles = [
-        m.register_forward_pre_hook(show_input(name))
-        for name, m in model.named_children()
-    ]
+    handles = [m.register_forward_pre_hook(show_input(name)) for name, m in model.named_children()]
     try:
         out = model(torch.zeros(1, 1, 32, 32))
         print(f"  output {tuple(out.shape)}")

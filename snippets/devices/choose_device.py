@@ -18,10 +18,6 @@ print(f"current_accelerator() unguarded: {torch.accelerator.current_accelerator(
 
 # The older spelling found in many tutorials picks the same device type
 legacy = (
-    "cuda"
-    if torch.cuda.is_available()
-    else "mps"
-    if torch.backends.mps.is_available()
-    else "cpu"
+    "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
 )
 print(f"legacy chain picks: {legacy!r}")

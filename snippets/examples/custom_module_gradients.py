@@ -28,8 +28,10 @@ print(f"y = {y}")
 y.backward()  # y has a single element, so no gradient argument is needed
 for name, param in my_block.named_parameters():
     values = ", ".join(f"{v:+.4f}" for v in param.grad.flatten()[:3].tolist())
-    print(f"{name:<16} param {str(tuple(param.shape)):<8} grad {str(tuple(param.grad.shape)):<8} "
-          f"first values [{values}]")
+    print(
+        f"{name:<16} param {str(tuple(param.shape)):<8} grad {str(tuple(param.grad.shape)):<8} "
+        f"first values [{values}]"
+    )
 
 # parameters() yields the same tensors, in the same order
 params = list(my_block.parameters())

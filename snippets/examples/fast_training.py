@@ -11,7 +11,11 @@ from torchvision.transforms import v2
 
 # output varies: the timings (the accuracy curves do not)
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"device: {device}" + (f" ({torch.cuda.get_device_name()})" if device.type == "cuda" else ""))
 print(f"torch: {torch.__version__}, CPU threads: {torch.get_num_threads()}")
 
@@ -59,8 +63,10 @@ def report(name, elapsed, accuracies):
     seconds[name] = elapsed
     speedup = next(iter(seconds.values())) / elapsed  # the first step is the baseline
     curve = " → ".join(f"{100 * a:.1f}" for a in accuracies)
-    print(f"{name}: {elapsed:.1f} s for {epochs} epochs, {elapsed / epochs:.2f} s/epoch, "
-          f"{speedup:.2f}x step 1, test accuracy {curve} %")
+    print(
+        f"{name}: {elapsed:.1f} s for {epochs} epochs, {elapsed / epochs:.2f} s/epoch, "
+        f"{speedup:.2f}x step 1, test accuracy {curve} %"
+    )
 
 
 def train_loader(loader, model, optimizer, non_blocking=False):
@@ -107,8 +113,13 @@ if sys.platform != "linux":
     print(f"2 workers + pin_memory: skipped, workers are not forked on {sys.platform}")
 else:
     # fork: each worker starts as a copy of this process, data set included
-    loader_args = dict(batch_size=batch_size, num_workers=2, pin_memory=(device.type == "cuda"),
-                       persistent_workers=True, multiprocessing_context="fork")
+    loader_args = dict(
+        batch_size=batch_size,
+        num_workers=2,
+        pin_memory=(device.type == "cuda"),
+        persistent_workers=True,
+        multiprocessing_context="fork",
+    )
     train_dataloader = DataLoader(training_data, **loader_args)
     test_dataloader = DataLoader(test_data, **loader_args)
     model.load_state_dict(initial_state)
@@ -128,19 +139,23 @@ else:
 # Step 3: the whole data set resident on the device, batches are slices
 # uint8 [N, 28, 28] -> float [N, 1, 28, 28] in [0, 1]: the transform's ToDtype, applied once
 # to the whole data set (on the device, so a quarter of the bytes are copied)
-X_train = v2.functional.to_dtype(training_data.data.to(device).unsqueeze(1), torch.float32, scale=True)
+X_train = v2.functional.to_dtype(
+    training_data.data.to(device).unsqueeze(1), torch.float32, scale=True
+)
 y_train = training_data.targets.to(device)
 X_test = v2.functional.to_dtype(test_data.data.to(device).unsqueeze(1), torch.float32, scale=True)
 y_test = test_data.targets.to(device)
-print(f"resident: X_train {tuple(X_train.shape)} {X_train.dtype}, "
-      f"{X_train.numel() * X_train.element_size() / 1e6:.0f} MB on {X_train.device}")
+print(
+    f"resident: X_train {tuple(X_train.shape)} {X_train.dtype}, "
+    f"{X_train.numel() * X_train.element_size() / 1e6:.0f} MB on {X_train.device}"
+)
 print(f"same values as the transform: {torch.equal(X_train[0].cpu(), training_data[0][0])}")
 
 
 def train_resident(model, optimizer, batch_size):
     model.train()
     for i in range(0, len(X_train), batch_size):
-        loss = loss_fn(model(X_train[i:i + batch_size]), y_train[i:i + batch_size])
+        loss = loss_fn(model(X_train[i : i + batch_size]), y_train[i : i + batch_size])
         loss.backward()
         optimizer.step()
         optimizer.zero_grad()
@@ -152,7 +167,9 @@ def accuracy_resident(model, batch_size=2000):
     correct = torch.zeros((), dtype=torch.long, device=device)
     with torch.no_grad():
         for i in range(0, len(X_test), batch_size):
-            correct += (model(X_test[i:i + batch_size]).argmax(1) == y_test[i:i + batch_size]).sum()
+            correct += (
+                model(X_test[i : i + batch_size]).argmax(1) == y_test[i : i + batch_size]
+            ).sum()
     return correct.item() / len(X_test)  # one synchronization per evaluation
 
 
@@ -183,6 +200,7 @@ synchronize()
 report("4 resident, batch 512", time.perf_counter() - start, accuracies)
 print(f"updates per epoch: {-(-len(X_train) // 512)} instead of {-(-len(X_train) // batch_size)}")
 
+
 # %%
 # Step 5: bfloat16 autocast (mixed precision) on resident data, batch 64
 def cpu_has_bf16():
@@ -199,16 +217,20 @@ def cpu_has_bf16():
 if device.type == "mps" or (device.type == "cuda" and not torch.cuda.is_bf16_supported()):
     print(f"5 bf16 autocast: skipped, no bfloat16 autocast on this {device.type} device")
 elif device.type == "cpu" and not cpu_has_bf16():
-    print("5 bf16 autocast: skipped, this CPU has no bfloat16 instructions "
-          "(AVX512-BF16 or AMX), so bf16 would be emulated and far slower")
+    print(
+        "5 bf16 autocast: skipped, this CPU has no bfloat16 instructions "
+        "(AVX512-BF16 or AMX), so bf16 would be emulated and far slower"
+    )
 else:
     model.load_state_dict(initial_state)
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
     with torch.autocast(device_type=device.type, dtype=torch.bfloat16):
         logits = model(X_train[:batch_size])
         loss = loss_fn(logits, y_train[:batch_size])
-    print(f"under autocast: logits {logits.dtype}, loss {loss.dtype}, "
-          f"weights {model.linear_relu_stack[0].weight.dtype}")
+    print(
+        f"under autocast: logits {logits.dtype}, loss {loss.dtype}, "
+        f"weights {model.linear_relu_stack[0].weight.dtype}"
+    )
 
     synchronize()
     start = time.perf_counter()
@@ -218,7 +240,7 @@ else:
         for i in range(0, len(X_train), batch_size):
             # Matrix products run in bfloat16, the loss in float32; the weights stay float32
             with torch.autocast(device_type=device.type, dtype=torch.bfloat16):
-                loss = loss_fn(model(X_train[i:i + batch_size]), y_train[i:i + batch_size])
+                loss = loss_fn(model(X_train[i : i + batch_size]), y_train[i : i + batch_size])
             # bfloat16 has float32's exponent range, so no GradScaler is needed (float16 needs one)
             loss.backward()
             optimizer.step()
@@ -267,8 +289,8 @@ else:
     for t in range(epochs):
         model.train()
         for i in range(0, full, batch_size):
-            static_x.copy_(X_train[i:i + batch_size])
-            static_y.copy_(y_train[i:i + batch_size])
+            static_x.copy_(X_train[i : i + batch_size])
+            static_y.copy_(y_train[i : i + batch_size])
             graph.replay()
         # The last batch has another shape; a graph has static shapes, so run it eagerly.
         # Zero the grads in place: the graph reads and writes these very tensors.
@@ -279,10 +301,14 @@ else:
         accuracies.append(accuracy_resident(model))
     synchronize()
     report("6 CUDA graph", time.perf_counter() - start, accuracies)
-    print(f"per epoch: {full // batch_size} graph replays + 1 eager batch of {len(X_train) - full}; "
-          "each replay is one launch of a small graph.")
-    print("A larger batch means fewer replays and less time, but also fewer updates "
-          "and a different accuracy curve (step 4).")
+    print(
+        f"per epoch: {full // batch_size} graph replays + 1 eager batch of {len(X_train) - full}; "
+        "each replay is one launch of a small graph."
+    )
+    print(
+        "A larger batch means fewer replays and less time, but also fewer updates "
+        "and a different accuracy curve (step 4)."
+    )
 
 # %%
 # Summary: seconds per epoch of every step that ran

@@ -6,7 +6,11 @@ from torchvision import datasets
 from torchvision.transforms import v2
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"Using {device} device")
 
 
@@ -108,7 +112,9 @@ print(f"sum of logits: {logits.sum().item():.2f}")
 print("probabilities: " + " ".join(f"{p:6.4f}" for p in probabilities.tolist()))
 print(f"sum of probabilities: {probabilities.sum().item():.4f}")
 predicted = probabilities.argmax().item()
-print(f"predicted: {predicted} ({test_dataset.classes[predicted]}), "
-      f"probability {probabilities[predicted].item():.4f}; "
-      f"actual: {label} ({test_dataset.classes[label]})")
+print(
+    f"predicted: {predicted} ({test_dataset.classes[predicted]}), "
+    f"probability {probabilities[predicted].item():.4f}; "
+    f"actual: {label} ({test_dataset.classes[label]})"
+)
 print(f"same class as the largest logit: {predicted == logits.argmax().item()}")

@@ -6,8 +6,10 @@ torch.manual_seed(0)
 # %%
 # nn.Linear(4, 5) only cares about the last dimension: (*, 4) -> (*, 5)
 layer = nn.Linear(4, 5)
-print(f"weight {tuple(layer.weight.shape)} = (out_features, in_features), "
-      f"bias {tuple(layer.bias.shape)}")
+print(
+    f"weight {tuple(layer.weight.shape)} = (out_features, in_features), "
+    f"bias {tuple(layer.bias.shape)}"
+)
 
 x = torch.rand(2, 3, 4)
 y = layer(x)

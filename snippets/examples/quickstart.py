@@ -9,7 +9,11 @@ from torchvision import datasets
 from torchvision.transforms import v2
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"Using {device} device")
 
 # %%

@@ -37,8 +37,10 @@ for epoch in range(20):
         optimizer.step()
         optimizer.zero_grad()
         epoch_loss += loss.item()  # a float, so no graph is kept alive
-    print(f"epoch {epoch:2d}, summed L1 loss {epoch_loss:7.2f}, "
-          f"mean {epoch_loss / x_train.shape[0]:.4f}")
+    print(
+        f"epoch {epoch:2d}, summed L1 loss {epoch_loss:7.2f}, "
+        f"mean {epoch_loss / x_train.shape[0]:.4f}"
+    )
 
 # %%
 # The epoch loss above was summed while the weights kept changing; measure the final model

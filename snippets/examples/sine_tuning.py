@@ -7,8 +7,16 @@ seeds = [0, 1, 2, 3, 4]
 
 
 # %%
-def run(init="uniform4", lr=0.001, weight_decay=0.005, hidden=32, extra_layer=False,
-        loss_fn=nn.L1Loss(reduction="sum"), epochs=20, shuffle=False):
+def run(
+    init="uniform4",
+    lr=0.001,
+    weight_decay=0.005,
+    hidden=32,
+    extra_layer=False,
+    loss_fn=nn.L1Loss(reduction="sum"),
+    epochs=20,
+    shuffle=False,
+):
     """Train version 1 once per seed, all seeds side by side; return each seed's final
     mean |error| over all points."""
     models = []
@@ -29,8 +37,10 @@ def run(init="uniform4", lr=0.001, weight_decay=0.005, hidden=32, extra_layer=Fa
         models.append(model)
     # Stack each parameter across the models: weights [seeds, out, in], biases [seeds, out].
     # One step then trains every model on its own sample, as one small batched computation.
-    params = [torch.stack(same).detach().requires_grad_()
-              for same in zip(*(m.parameters() for m in models))]
+    params = [
+        torch.stack(same).detach().requires_grad_()
+        for same in zip(*(m.parameters() for m in models))
+    ]
     optimizer = torch.optim.SGD(params, lr=lr, weight_decay=weight_decay)
 
     def forward(x):  # x: [seeds, samples, 1]; model k only sees x[k]
@@ -49,7 +59,7 @@ def run(init="uniform4", lr=0.001, weight_decay=0.005, hidden=32, extra_layer=Fa
         xs, ys = x_train[order], y_gt[order]  # [seeds, n, 1]: each model's samples in its order
         for i in range(n):
             # The models' losses summed: each model's gradient is the one of its own loss
-            loss = loss_fn(forward(xs[:, i:i + 1]), ys[:, i:i + 1])
+            loss = loss_fn(forward(xs[:, i : i + 1]), ys[:, i : i + 1])
             loss.backward()
             optimizer.step()
             optimizer.zero_grad()

@@ -9,16 +9,16 @@ checked = torch.accelerator.current_accelerator(check_available=True)
 print(f"  (check_available=True): {checked}")
 
 # So guard it with is_available(): CUDA, else MPS, else CPU
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"chosen device:           {device}")
 
 # The same choice, written the older way with one check per backend
 legacy = (
-    "cuda"
-    if torch.cuda.is_available()
-    else "mps"
-    if torch.backends.mps.is_available()
-    else "cpu"
+    "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
 )
 print(f"older idiom:             {legacy}")
 

@@ -3,7 +3,11 @@ import torch
 torch.manual_seed(0)
 
 # 1) A tensor library like NumPy, whose tensors can live on a GPU
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 x = torch.rand(2, 3, device=device)
 print(f"x on {x.device}:\n{x}")
 

@@ -13,8 +13,12 @@ print(f"eval mode:\n{drop(x)}")  # identity
 # Inside a model, model.train() / model.eval() switch every Dropout at once
 net = nn.Sequential(
     nn.Flatten(),
-    nn.Linear(784, 256), nn.ReLU(), nn.Dropout(0.2),
-    nn.Linear(256, 256), nn.ReLU(), nn.Dropout(0.5),
+    nn.Linear(784, 256),
+    nn.ReLU(),
+    nn.Dropout(0.2),
+    nn.Linear(256, 256),
+    nn.ReLU(),
+    nn.Dropout(0.5),
     nn.Linear(256, 10),
 )
 img = torch.rand(1, 1, 28, 28)

@@ -20,15 +20,21 @@ class FlattenLayer(nn.Module):
         return x.view(x.shape[0], -1)  # join all features into one dimension
 
 
-print(f"FlattenLayer():    {FlattenLayer()(x).shape}, "
-      f"same values as nn.Flatten(): {torch.equal(FlattenLayer()(x), nn.Flatten()(x))}")
+print(
+    f"FlattenLayer():    {FlattenLayer()(x).shape}, "
+    f"same values as nn.Flatten(): {torch.equal(FlattenLayer()(x), nn.Flatten()(x))}"
+)
 
 # ...used as in the notes: a softmax-regression net with named layers
 num_inputs, num_outputs = 25, 10
-net = nn.Sequential(OrderedDict([
-    ("flatten", FlattenLayer()),
-    ("linear", nn.Linear(num_inputs, num_outputs)),
-]))
+net = nn.Sequential(
+    OrderedDict(
+        [
+            ("flatten", FlattenLayer()),
+            ("linear", nn.Linear(num_inputs, num_outputs)),
+        ]
+    )
+)
 print(net)
 print(f"net(x): {net(x).shape}")
 

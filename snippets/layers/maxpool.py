@@ -12,8 +12,10 @@ print(pool)  # stride defaults to kernel_size
 
 # An int means a square window: 2 is (2, 2), as in the notes' F.max_pool2d(x, (2, 2))
 print(f"MaxPool2d(2) == MaxPool2d((2, 2)): {torch.equal(pool(x), nn.MaxPool2d((2, 2))(x))}")
-print(f"F.max_pool2d(x, 2) == F.max_pool2d(x, (2, 2)): "
-      f"{torch.equal(F.max_pool2d(x, 2), F.max_pool2d(x, (2, 2)))}")
+print(
+    f"F.max_pool2d(x, 2) == F.max_pool2d(x, (2, 2)): "
+    f"{torch.equal(F.max_pool2d(x, 2), F.max_pool2d(x, (2, 2)))}"
+)
 print(f"ceil_mode=False: {tuple(pool(x).shape)}\n{pool(x)[0, 0]}")
 
 pool_ceil = nn.MaxPool2d(2, ceil_mode=True)  # keep the leftover border windows

@@ -22,6 +22,8 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     guessed = nn.Softmax()(batch)
 print(f"nn.Softmax() -> {caught[0].category.__name__}: {caught[0].message}")
-print(f"on a 3-D input it normalized dim 0 (the batch): "
-      f"{torch.allclose(guessed, torch.softmax(batch, dim=0))}")
+print(
+    f"on a 3-D input it normalized dim 0 (the batch): "
+    f"{torch.allclose(guessed, torch.softmax(batch, dim=0))}"
+)
 print(f"classes (dim=-1) sum to 1: {torch.allclose(guessed.sum(dim=-1), torch.ones(2, 4))}")

@@ -24,5 +24,4 @@ for t in range(1, 7):
     clr = lr / (1 + (t - 1) * lr_decay)
     xh -= clr * g / (math.sqrt(state_sum) + eps)
     step = clr / (math.sqrt(state_sum) + eps)
-    print(f"step {t}: Adagrad x={x.item():.4f}   by hand x={xh:.4f}   "
-          f"lr/sqrt(sum)={step:.4f}")
+    print(f"step {t}: Adagrad x={x.item():.4f}   by hand x={xh:.4f}   lr/sqrt(sum)={step:.4f}")

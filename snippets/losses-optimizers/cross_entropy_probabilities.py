@@ -1,6 +1,6 @@
 import torch
-from torch import nn
 import torch.nn.functional as F
+from torch import nn
 
 torch.manual_seed(0)
 
@@ -16,8 +16,10 @@ print(f"CrossEntropyLoss: {ce:.4f}   by hand: {by_hand:.4f}")
 # One-hot probabilities give exactly the class-index loss
 labels = torch.tensor([4, 3, 1])
 one_hot = F.one_hot(labels, num_classes=5).float()
-print(f"indices: {nn.CrossEntropyLoss()(logits, labels):.4f}   "
-      f"one-hot: {nn.CrossEntropyLoss()(logits, one_hot):.4f}")
+print(
+    f"indices: {nn.CrossEntropyLoss()(logits, labels):.4f}   "
+    f"one-hot: {nn.CrossEntropyLoss()(logits, one_hot):.4f}"
+)
 
 # weight with probabilities: weights each class term, 'mean' divides by N
 w = torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0])

@@ -15,7 +15,7 @@ def batches(epoch):
     # The same shuffled mini-batches for both runs below
     order = torch.randperm(len(X), generator=torch.Generator().manual_seed(epoch))
     for i in range(0, len(X), batch_size):
-        idx = order[i:i + batch_size]
+        idx = order[i : i + batch_size]
         yield X[idx], y[idx]
 
 
@@ -65,8 +65,10 @@ for epoch in range(epochs):
 
 print(f"true:       w {[round(v, 4) for v in true_w.flatten().tolist()]}, b {true_b}")
 print(f"scratch:    w {[round(v, 4) for v in w.flatten().tolist()]}, b {b.item():.4f}")
-print(f"nn + optim: w {[round(v, 4) for v in net.linear.weight.flatten().tolist()]}, "
-      f"b {net.linear.bias.item():.4f}")
+print(
+    f"nn + optim: w {[round(v, 4) for v in net.linear.weight.flatten().tolist()]}, "
+    f"b {net.linear.bias.item():.4f}"
+)
 diff = max((w.T - net.linear.weight).abs().max().item(), (b - net.linear.bias).abs().max().item())
 print(f"max abs difference between the two runs: {diff:.1e}")
 

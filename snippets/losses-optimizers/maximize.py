@@ -20,5 +20,4 @@ for step in range(1, 6):
     opt_neg.zero_grad()
     (-f(y)).backward()
     opt_neg.step()
-    print(f"step {step}: maximize f -> x={x.item():.4f}   "
-          f"minimize -f -> x={y.item():.4f}")
+    print(f"step {step}: maximize f -> x={x.item():.4f}   minimize -f -> x={y.item():.4f}")

@@ -15,5 +15,7 @@ for reduction in ("mean", "sum"):
         model.zero_grad()
         loss = loss_fn(model(x), y)  # 'sum' is a scalar too: backward() works
         loss.backward()
-        print(f"reduction={reduction!r:6} batch {len(x):2}: loss {loss.item():7.4f}  "
-              f"weight grad {model.weight.grad.item():8.4f}")
+        print(
+            f"reduction={reduction!r:6} batch {len(x):2}: loss {loss.item():7.4f}  "
+            f"weight grad {model.weight.grad.item():8.4f}"
+        )

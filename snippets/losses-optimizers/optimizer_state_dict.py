@@ -29,12 +29,12 @@ for group in sd["param_groups"]:
     print({k: group[k] for k in shown})
 
 # Restore into a fresh optimizer (e.g. when resuming from a checkpoint)
-new_opt = torch.optim.SGD(
-    [{"params": [model.weight]}, {"params": [model.bias]}], lr=0.5
-)
+new_opt = torch.optim.SGD([{"params": [model.weight]}, {"params": [model.bias]}], lr=0.5)
 new_opt.load_state_dict(sd)
-print(f"restored lr: {new_opt.param_groups[0]['lr']}, weight_decay: "
-      f"{[g['weight_decay'] for g in new_opt.param_groups]}")
+print(
+    f"restored lr: {new_opt.param_groups[0]['lr']}, weight_decay: "
+    f"{[g['weight_decay'] for g in new_opt.param_groups]}"
+)
 print(f"restored momentum buffer: {new_opt.state[model.weight]['momentum_buffer']}")
 
 # Adam keeps more state per parameter

@@ -25,5 +25,7 @@ print(f"state_dict: {list(m.state_dict())}")
 print(f"scale.requires_grad: {m.scale.requires_grad}")
 
 m.to(torch.float64)  # .to() / .cuda() convert parameters and buffers only
-print(f"after .to(float64): scale {m.scale.dtype}, cache {m.cache.dtype}, "
-      f"rand_weight {m.rand_weight.dtype}")
+print(
+    f"after .to(float64): scale {m.scale.dtype}, cache {m.cache.dtype}, "
+    f"rand_weight {m.rand_weight.dtype}"
+)

@@ -26,6 +26,5 @@ print(f"y: {y}")
 # Gradients are recorded by default, so backward() fills .grad of every parameter
 y.backward()
 first = next(my_block.parameters())
-print(f"first parameter: shape {tuple(first.shape)}, "
-      f"grad shape {tuple(first.grad.shape)}")
+print(f"first parameter: shape {tuple(first.shape)}, grad shape {tuple(first.grad.shape)}")
 print(f"grad[:3]: {first.grad[:3].flatten()}")

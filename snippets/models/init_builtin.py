@@ -14,8 +14,7 @@ print(f"net[0].bias: {net[0].bias.data}")
 for name, param in net.named_parameters():
     nn.init.uniform_(param, -4, 4)
 values = torch.cat([p.detach().flatten() for p in net.parameters()])
-print(f"after uniform_(-4, 4): min {values.min().item():.2f}, "
-      f"max {values.max().item():.2f}")
+print(f"after uniform_(-4, 4): min {values.min().item():.2f}, max {values.max().item():.2f}")
 
 
 # ... or let apply() visit every submodule

@@ -1,4 +1,3 @@
-import torch
 from torch import nn
 
 linear = nn.Linear(4, 3)

@@ -27,8 +27,10 @@ class WithPythonList(nn.Module):
 x = torch.ones(1, 4)
 for net in (WithModuleList(), WithPythonList()):
     n_params = sum(p.numel() for p in net.parameters())
-    print(f"{type(net).__name__}: output {tuple(net(x).shape)}, "
-          f"{len(list(net.parameters()))} tensors / {n_params} values in .parameters()")
+    print(
+        f"{type(net).__name__}: output {tuple(net(x).shape)}, "
+        f"{len(list(net.parameters()))} tensors / {n_params} values in .parameters()"
+    )
 print(WithPythonList())  # the list's layers don't even show up
 
 # A ModuleList only stores modules: it has no forward() of its own

@@ -26,5 +26,7 @@ for name, param in model.named_parameters():
     first_two = param.detach().flatten()[:2]
     print(f"Layer: {name} | Size: {param.size()} | first values: {first_two}")
 
-print(f"parameters() yields {len(list(model.parameters()))} tensors, "
-      f"{sum(p.numel() for p in model.parameters()):,} values in total")
+print(
+    f"parameters() yields {len(list(model.parameters()))} tensors, "
+    f"{sum(p.numel() for p in model.parameters()):,} values in total"
+)

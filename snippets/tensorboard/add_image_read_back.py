@@ -29,5 +29,7 @@ with tempfile.TemporaryDirectory() as tmp:
     acc.Reload()
     for tag in acc.Tags()["images"]:
         img = acc.Images(tag)[0]
-        print(f"{tag:<17} step {img.step}: {img.width}x{img.height} (width x height), "
-              f"stored as PNG: {img.encoded_image_string[1:4] == b'PNG'}")
+        print(
+            f"{tag:<17} step {img.step}: {img.width}x{img.height} (width x height), "
+            f"stored as PNG: {img.encoded_image_string[1:4] == b'PNG'}"
+        )

@@ -32,8 +32,10 @@ with tempfile.TemporaryDirectory() as tmp:
     for run, tags in sorted(mux.Runs().items()):
         points = mux.Scalars(run, "loss/train")
         w = mux.Scalars(run, "weight/w")[-1].value
-        print(f"run {run}: tags {tags['scalars']}, {len(points)} points, "
-              f"final loss {points[-1].value:.4f}, w {w:.3f}")
+        print(
+            f"run {run}: tags {tags['scalars']}, {len(points)} points, "
+            f"final loss {points[-1].value:.4f}, w {w:.3f}"
+        )
         plt.plot([p.step for p in points], [p.value for p in points], label=run)
 
 plt.yscale("log")

@@ -27,5 +27,7 @@ with tempfile.TemporaryDirectory() as project, tempfile.TemporaryDirectory() as 
     print(f"cwd=project,   --logdir logs      : {what_tensorboard_sees('logs')}")
     os.chdir(elsewhere)  # tensorboard started from another folder
     print(f"cwd=elsewhere, --logdir runs      : {what_tensorboard_sees('runs')}")
-    print(f"cwd=elsewhere, absolute path      : {what_tensorboard_sees(os.path.join(project, 'runs'))}")
+    print(
+        f"cwd=elsewhere, absolute path      : {what_tensorboard_sees(os.path.join(project, 'runs'))}"
+    )
     os.chdir(old_cwd)

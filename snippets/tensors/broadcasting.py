@@ -13,8 +13,10 @@ print(f"col {tuple(col.shape)} + row {tuple(row.shape)} =\n{col + row}")
 
 # No input is copied: a stretched dimension is a view with stride 0 (see expand)
 x_big = x.expand(3, 2)
-print(f"x.expand(3, 2): shape {tuple(x_big.shape)}, stride {x_big.stride()}, "
-      f"same memory as x: {x_big.data_ptr() == x.data_ptr()}")
+print(
+    f"x.expand(3, 2): shape {tuple(x_big.shape)}, stride {x_big.stride()}, "
+    f"same memory as x: {x_big.data_ptr() == x.data_ptr()}"
+)
 # ...but the result is a new tensor allocated at the full broadcast shape
 table = col + row
 print(f"numel: col {col.numel()} + row {row.numel()} -> result {table.numel()}")

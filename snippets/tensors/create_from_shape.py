@@ -3,7 +3,10 @@ import torch
 torch.manual_seed(0)
 
 # The shape: a tuple (a trailing comma is allowed) or plain arguments
-shape = (2, 3,)
+shape = (
+    2,
+    3,
+)
 rand_tensor = torch.rand(shape)  # uniform on [0, 1)
 randn_tensor = torch.randn(2, 3)  # standard normal N(0, 1)
 ones_tensor = torch.ones(shape)

@@ -7,7 +7,7 @@ x += 1  # adds 1 to every element
 print(f"x += 1:\n{x}")
 print(f"x + y:\n{x + y}")
 print(f"x * y (element-wise, Hadamard):\n{x * y}")
-print(f"x ** 2 equals x * x: {torch.equal(x ** 2, x * x)}")
+print(f"x ** 2 equals x * x: {torch.equal(x**2, x * x)}")
 print(f"y / x:\n{y / x}")
 print(f"x > 3:\n{x > 3}")
 

@@ -19,8 +19,9 @@ y = torch.ones_like(x, dtype=torch.float64, device=device)
 print(f"ones_like(x, dtype=..., device=...): {y.dtype} on {y.device.type}")
 img = torch.rand(1, 3, 4, 4)
 cl = torch.empty_like(img, memory_format=torch.channels_last)
-print(f"empty_like(img, memory_format=channels_last): shape {tuple(cl.shape)}, "
-      f"stride {cl.stride()}")
+print(
+    f"empty_like(img, memory_format=channels_last): shape {tuple(cl.shape)}, stride {cl.stride()}"
+)
 
 # ...but the shape cannot: there is no argument for it
 try:

@@ -28,8 +28,10 @@ print(f"after t[0] = 5: numpy() {plain}, numpy(force=True) {forced}")
 # On a tensor that requires grad, force=True detaches instead of raising;
 # the array still shares memory with the (CPU) tensor's data
 w_np = w.numpy(force=True)
-print(f"np.shares_memory(w.numpy(force=True), w.detach().numpy()): "
-      f"{np.shares_memory(w_np, w.detach().numpy())}")
+print(
+    f"np.shares_memory(w.numpy(force=True), w.detach().numpy()): "
+    f"{np.shares_memory(w_np, w.detach().numpy())}"
+)
 with torch.no_grad():
     w.add_(1)
 print(f"after w.add_(1) under no_grad: w_np {w_np}")

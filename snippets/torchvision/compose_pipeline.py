@@ -7,11 +7,13 @@ with cbook.get_sample_data("grace_hopper.jpg") as f:
     img = Image.open(f).convert("RGB")  # PIL image, 512 wide x 600 high
 
 # The notes' example: each step's output is the next step's input
-trans = transforms.Compose([
-    transforms.CenterCrop(10),  # PIL -> PIL, 10x10 from the centre
-    transforms.PILToTensor(),  # PIL -> uint8 tensor, C x H x W
-    transforms.ConvertImageDtype(torch.float),  # uint8 0..255 -> float 0..1
-])
+trans = transforms.Compose(
+    [
+        transforms.CenterCrop(10),  # PIL -> PIL, 10x10 from the centre
+        transforms.PILToTensor(),  # PIL -> uint8 tensor, C x H x W
+        transforms.ConvertImageDtype(torch.float),  # uint8 0..255 -> float 0..1
+    ]
+)
 print(trans)
 
 x = img
@@ -23,10 +25,12 @@ for t in trans.transforms:  # what Compose.__call__ does: feed forward one by on
 print(f"same as trans(img): {torch.equal(x, trans(img))}")
 
 # Order matters: Normalize needs a tensor, so it cannot come before ToTensor
-wrong = transforms.Compose([
-    transforms.Normalize([0.5] * 3, [0.5] * 3),
-    transforms.ToTensor(),
-])
+wrong = transforms.Compose(
+    [
+        transforms.Normalize([0.5] * 3, [0.5] * 3),
+        transforms.ToTensor(),
+    ]
+)
 try:
     wrong(img)
 except TypeError as e:

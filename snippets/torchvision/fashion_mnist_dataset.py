@@ -17,15 +17,21 @@ print(f"classes: {train.classes}")
 
 # Without a transform a sample is (PIL image, int label)
 img, label = train[0]
-print(f"train[0]: {type(img).__name__} mode {img.mode} size {img.size}, label {label} "
-      f"({train.classes[label]})")
+print(
+    f"train[0]: {type(img).__name__} mode {img.mode} size {img.size}, label {label} "
+    f"({train.classes[label]})"
+)
 
 # transform= is applied to the image, target_transform= to the label
 x, y = test[0]
-print(f"test[0] with ToTensor: {tuple(x.shape)} {x.dtype}, range {x.min():.1f}..{x.max():.1f}, "
-      f"label {y}")
+print(
+    f"test[0] with ToTensor: {tuple(x.shape)} {x.dtype}, range {x.min():.1f}..{x.max():.1f}, "
+    f"label {y}"
+)
 one_hot = datasets.FashionMNIST(
-    root="data", train=False, download=True,
+    root="data",
+    train=False,
+    download=True,
     target_transform=lambda y: torch.nn.functional.one_hot(torch.tensor(y), 10),
 )
 print(f"target_transform one-hot label: {one_hot[0][1].tolist()}")

@@ -12,7 +12,9 @@ print(f"RandomCrop((2, 3)) shape: {tuple(transforms.RandomCrop((2, 3))(x).shape)
 for padding in [1, (1, 2), (1, 0, 0, 2)]:
     crop = transforms.RandomCrop(4, padding=padding)
     padded = transforms.Pad(padding)(x)
-    print(f"padding={padding}: padded to {tuple(padded.shape[1:])}, crop {tuple(crop(x).shape[1:])}")
+    print(
+        f"padding={padding}: padded to {tuple(padded.shape[1:])}, crop {tuple(crop(x).shape[1:])}"
+    )
 
 print(f"RandomCrop(5, padding=1, fill=-1):\n{transforms.RandomCrop(5, padding=1, fill=-1)(x)[0]}")
 
@@ -21,5 +23,7 @@ try:
     transforms.RandomCrop(6)(x)
 except ValueError as e:
     print(f"RandomCrop(6) -> ValueError: {e}")
-print(f"RandomCrop(6, pad_if_needed=True) shape: "
-      f"{tuple(transforms.RandomCrop(6, pad_if_needed=True)(x).shape)}")
+print(
+    f"RandomCrop(6, pad_if_needed=True) shape: "
+    f"{tuple(transforms.RandomCrop(6, pad_if_needed=True)(x).shape)}"
+)

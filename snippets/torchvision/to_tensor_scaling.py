@@ -38,5 +38,4 @@ with warnings.catch_warnings(record=True) as caught:
     v2.ToTensor()
 print(f"v2.ToTensor() -> {caught[0].category.__name__}: {caught[0].message}")
 replacement = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
-print(f"replacement == transforms.ToTensor(): "
-      f"{torch.allclose(replacement(img), to_tensor(img))}")
+print(f"replacement == transforms.ToTensor(): {torch.allclose(replacement(img), to_tensor(img))}")

@@ -4,7 +4,9 @@ from torchvision.transforms import v2
 
 image = tv_tensors.Image(torch.zeros(3, 600, 512, dtype=torch.uint8))
 boxes = tv_tensors.BoundingBoxes(
-    [[100, 50, 300, 250]], format="XYXY", canvas_size=(600, 512)  # x1, y1, x2, y2
+    [[100, 50, 300, 250]],
+    format="XYXY",
+    canvas_size=(600, 512),  # x1, y1, x2, y2
 )
 
 # One call transforms image and boxes together, with the same random parameters

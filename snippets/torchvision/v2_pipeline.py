@@ -9,14 +9,16 @@ with cbook.get_sample_data("grace_hopper.jpg") as f:
     img = Image.open(f).convert("RGB")
 
 mean, std = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]
-train_tf = v2.Compose([
-    v2.ToImage(),  # PIL/ndarray -> tv_tensors.Image (uint8, C x H x W)
-    v2.RandomResizedCrop(224, scale=(0.3, 1.0)),
-    v2.RandomHorizontalFlip(p=0.5),
-    v2.ColorJitter(brightness=0.4, contrast=0.4),
-    v2.ToDtype(torch.float32, scale=True),  # uint8 0..255 -> float 0..1
-    v2.Normalize(mean, std),
-])
+train_tf = v2.Compose(
+    [
+        v2.ToImage(),  # PIL/ndarray -> tv_tensors.Image (uint8, C x H x W)
+        v2.RandomResizedCrop(224, scale=(0.3, 1.0)),
+        v2.RandomHorizontalFlip(p=0.5),
+        v2.ColorJitter(brightness=0.4, contrast=0.4),
+        v2.ToDtype(torch.float32, scale=True),  # uint8 0..255 -> float 0..1
+        v2.Normalize(mean, std),
+    ]
+)
 print(train_tf)
 
 out = train_tf(img)

@@ -9,8 +9,10 @@ print(f"url: {weights.url}")
 meta = weights.meta
 print(f"ImageNet-1K accuracy: {meta['_metrics']['ImageNet-1K']}")
 print(f"categories: {len(meta['categories'])}, first five {meta['categories'][:5]}")
-print(f"num_params: {meta['num_params']:,}, file size: {meta['_file_size']} MB, "
-      f"min_size: {meta['min_size']}")
+print(
+    f"num_params: {meta['num_params']:,}, file size: {meta['_file_size']} MB, "
+    f"min_size: {meta['min_size']}"
+)
 
 # Newer training recipes give newer weights for the same architecture
 for w in ResNet50_Weights:

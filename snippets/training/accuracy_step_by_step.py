@@ -1,10 +1,7 @@
 import torch
 
 # Logits for 4 samples and 3 classes, and the true classes
-pred = torch.tensor([[2.0, 0.1, -1.0],
-                     [0.3, 0.2, 1.5],
-                     [0.0, 3.0, 0.5],
-                     [1.0, 1.2, 0.9]])
+pred = torch.tensor([[2.0, 0.1, -1.0], [0.3, 0.2, 1.5], [0.0, 3.0, 0.5], [1.0, 1.2, 0.9]])
 y = torch.tensor([0, 2, 2, 0])
 
 predicted = pred.argmax(1)  # index of the largest logit in each row

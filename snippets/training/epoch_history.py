@@ -4,7 +4,11 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 
 
 def make_rings(n):  # class = which ring (radius 0-1, 1-2, 2-3) a point lies in
@@ -48,8 +52,7 @@ for epoch in range(1, 9):
     test_loss, test_acc = run_epoch(test_loader, train=False)
     for key, value in zip(history, (train_loss, train_acc, test_loss, test_acc)):
         history[key].append(value)
-    print(f"{epoch:5d}  {train_loss:10.4f}  {train_acc:9.1%}  "
-          f"{test_loss:9.4f}  {test_acc:8.1%}")
+    print(f"{epoch:5d}  {train_loss:10.4f}  {train_acc:9.1%}  {test_loss:9.4f}  {test_acc:8.1%}")
 
 epochs = range(1, 9)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.5))

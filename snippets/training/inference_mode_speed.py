@@ -33,8 +33,11 @@ def fastest(work, mode, rounds=20):
 
 print("timings depend on the machine; compare the columns, not the numbers")
 for name, work in [("50 forward passes", forward_passes), ("50 x 4 view ops", many_views)]:
-    modes = {"grad on": torch.enable_grad, "no_grad": torch.no_grad,
-             "inference_mode": torch.inference_mode}
+    modes = {
+        "grad on": torch.enable_grad,
+        "no_grad": torch.no_grad,
+        "inference_mode": torch.inference_mode,
+    }
     t = {label: fastest(work, mode) for label, mode in modes.items()}
     row = "  ".join(f"{k} {v * 1e3:.2f} ms" for k, v in t.items())
     print(f"{name}: {row}")

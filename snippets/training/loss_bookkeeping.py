@@ -21,8 +21,10 @@ for batch, (xb, yb) in enumerate(loader):
     weighted += loss.item() * len(xb)  # undo the per-batch mean
     seen += len(xb)
     formula = (batch + 1) * len(xb)  # the tutorials' progress counter
-    print(f"batch {batch}: size={len(xb)}  loss={loss.item():.4f}  "
-          f"(batch+1)*len={formula:2d}  counted={seen:2d}")
+    print(
+        f"batch {batch}: size={len(xb)}  loss={loss.item():.4f}  "
+        f"(batch+1)*len={formula:2d}  counted={seen:2d}"
+    )
 
 # Adding tensors keeps every batch's graph alive until the total is freed
 print(f"tensor total still has a graph: {total_tensor.grad_fn is not None}")

@@ -13,8 +13,10 @@ for mode in ["train", "eval"]:
         with torch.set_grad_enabled(grad):
             out = model(x)
             same = torch.equal(out, model(x))
-        print(f"{mode:5}  grad={grad!s:5}  requires_grad={out.requires_grad!s:5}  "
-              f"has graph={out.grad_fn is not None!s:5}  same output twice={same}")
+        print(
+            f"{mode:5}  grad={grad!s:5}  requires_grad={out.requires_grad!s:5}  "
+            f"has graph={out.grad_fn is not None!s:5}  same output twice={same}"
+        )
 
 # Only eval() + no_grad() gives deterministic output and no graph
 model.eval()

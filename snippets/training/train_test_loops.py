@@ -3,7 +3,11 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 print(f"Using {device} device")
 
 
@@ -19,7 +23,10 @@ train_loader = DataLoader(TensorDataset(*make_rings(960)), batch_size=64, shuffl
 test_loader = DataLoader(TensorDataset(*make_rings(320)), batch_size=64)
 
 model = nn.Sequential(
-    nn.Linear(2, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Dropout(0.1),
+    nn.Linear(2, 64),
+    nn.BatchNorm1d(64),
+    nn.ReLU(),
+    nn.Dropout(0.1),
     nn.Linear(64, 3),
 ).to(device)
 loss_fn = nn.CrossEntropyLoss()
@@ -57,8 +64,7 @@ def test(dataloader, model, loss_fn):
             correct += (pred.argmax(1) == targets).type(torch.float).sum().item()
     test_loss /= num_batches
     correct /= size
-    print(f"Test Error: \n Accuracy: {(100 * correct):>0.1f}%, "
-          f"Avg loss: {test_loss:>8f} \n")
+    print(f"Test Error: \n Accuracy: {(100 * correct):>0.1f}%, Avg loss: {test_loss:>8f} \n")
 
 
 epochs = 5

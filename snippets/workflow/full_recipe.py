@@ -6,7 +6,11 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset, random_split
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 
 
 # 1. Model
@@ -69,8 +73,10 @@ optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
 for epoch in range(epochs):
     train_loss = train_loop(train_loader, model, loss_fn, optimizer)
     test_loss, accuracy = test_loop(test_loader, model, loss_fn)
-    print(f"epoch {epoch + 1:2}: train loss {train_loss:.4f}, "
-          f"test loss {test_loss:.4f}, accuracy {100 * accuracy:.1f}%")
+    print(
+        f"epoch {epoch + 1:2}: train loss {train_loss:.4f}, "
+        f"test loss {test_loss:.4f}, accuracy {100 * accuracy:.1f}%"
+    )
 
 # 9. Save the weights, then load them into a fresh model and predict
 with tempfile.TemporaryDirectory() as tmp:

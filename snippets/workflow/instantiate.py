@@ -3,7 +3,11 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset, random_split
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (
+    torch.accelerator.current_accelerator()
+    if torch.accelerator.is_available()
+    else torch.device("cpu")
+)
 
 
 class Net(nn.Module):
