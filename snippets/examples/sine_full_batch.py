@@ -60,6 +60,12 @@ with torch.no_grad():
 Y = pred.numpy().flatten()
 print(f"X: {X.shape}, pred: {pred.shape}, Y: {Y.shape}")
 
+# Where does the fit stop following the curve? The first x with |error| > 0.1
+err = np.abs(Y - np.sin(X))
+x_off = X[np.argmax(err > 0.1)]
+print(f"|error| <= 0.1 up to x = {x_off:.2f}, {x_off / (2 * np.pi):.0%} of [0, 2π)")
+print(f"max |error|: {err[X < x_off].max():.3f} before, {err[X >= x_off].max():.3f} after")
+
 plt.figure(figsize=(6, 3.5), layout="constrained")
 plt.plot(X, np.sin(X), "r", label="sin(x)")
 plt.plot(X, Y, "b", label="model")
