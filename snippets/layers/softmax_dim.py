@@ -12,9 +12,14 @@ print(f"dim=1 (each row sums to 1):\n{y1}")
 print(f"dim=0 (each column sums to 1):\n{y0}")
 print(f"row sums {y1.sum(dim=1)}, column sums {y0.sum(dim=0)}")
 
-# A missing entry can be passed as -inf: its probability becomes exactly 0
-sparse = torch.tensor([1.0, 2.0, -float("inf")])
-print(f"softmax([1, 2, -inf]) = {torch.softmax(sparse, dim=0)}")
+# Leaving an entry out: a 0 logit still counts, since exp(0) = 1 ...
+print(f"softmax([1, 2, 0])     = {torch.softmax(torch.tensor([1.0, 2.0, 0.0]), dim=0)}")
+# ... so mask it with -inf instead: exp(-inf) = 0, its probability is exactly 0
+logits = torch.tensor([1.0, 2.0, 0.5])
+keep = torch.tensor([True, True, False])
+masked = logits.masked_fill(~keep, -float("inf"))
+print(f"masked logits          = {masked}")
+print(f"softmax(masked logits) = {torch.softmax(masked, dim=0)}")
 
 # Without dim, Softmax warns and guesses: dim=0 for 0-, 1- and 3-D input, else dim=1
 batch = torch.randn(2, 4, 3)  # e.g. (batch, positions, classes)
