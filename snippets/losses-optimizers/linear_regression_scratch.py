@@ -69,7 +69,10 @@ print(
     f"nn + optim: w {[round(v, 4) for v in net.linear.weight.flatten().tolist()]}, "
     f"b {net.linear.bias.item():.4f}"
 )
-diff = max((w.T - net.linear.weight).abs().max().item(), (b - net.linear.bias).abs().max().item())
+# Bit for bit equal? Only if optim.SGD's update rounds exactly like `w -= lr * w.grad`
+pairs = [(w.T, net.linear.weight), (b, net.linear.bias)]
+print(f"torch.equal (w, b): {[torch.equal(p, q) for p, q in pairs]}")
+diff = max((p - q).abs().max().item() for p, q in pairs)
 print(f"max abs difference between the two runs: {diff:.1e}")
 
 # The notes' LinearNet(128): one Linear layer, 128 inputs -> 1 output
