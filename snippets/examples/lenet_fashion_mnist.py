@@ -118,3 +118,6 @@ print(
     f"actual: {label} ({test_dataset.classes[label]})"
 )
 print(f"same class as the largest logit: {predicted == logits.argmax().item()}")
+top = probabilities.topk(3)  # the three most likely classes, by name
+for rank, (p, i) in enumerate(zip(top.values.tolist(), top.indices.tolist()), 1):
+    print(f"top {rank}: class {i} ({test_dataset.classes[i]}), probability {p:.4f}")
