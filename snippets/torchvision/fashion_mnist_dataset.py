@@ -2,12 +2,13 @@ import os
 
 import torch
 from torchvision import datasets
-from torchvision.transforms import ToTensor
+from torchvision.transforms import v2
 
 # root: the folder that holds FashionMNIST/raw/; download=True fetches the files
 # only when they are missing, so the second run reads from disk
 train = datasets.FashionMNIST(root="data", train=True, download=True)
-test = datasets.FashionMNIST(root="data", train=False, download=True, transform=ToTensor())
+to_tensor = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+test = datasets.FashionMNIST(root="data", train=False, download=True, transform=to_tensor)
 print(train)
 # (a real download also leaves the .gz archives next to these files)
 files = sorted(f for f in os.listdir(train.raw_folder) if not f.endswith(".gz"))
@@ -25,7 +26,7 @@ print(
 # transform= is applied to the image, target_transform= to the label
 x, y = test[0]
 print(
-    f"test[0] with ToTensor: {tuple(x.shape)} {x.dtype}, range {x.min():.1f}..{x.max():.1f}, "
+    f"test[0] transformed: {type(x).__name__} {tuple(x.shape)} {x.dtype}, range {x.min():.1f}..{x.max():.1f}, "
     f"label {y}"
 )
 one_hot = datasets.FashionMNIST(

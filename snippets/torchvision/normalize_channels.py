@@ -1,10 +1,12 @@
 import matplotlib.cbook as cbook
 import torch
 from PIL import Image
-from torchvision import transforms
+from torchvision.transforms import v2
 
 with cbook.get_sample_data("grace_hopper.jpg") as f:
-    x = transforms.ToTensor()(Image.open(f).convert("RGB"))  # 3 x 600 x 512, 0..1
+    img = Image.open(f).convert("RGB")
+to_tensor = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+x = to_tensor(img).as_subclass(torch.Tensor)  # 3 x 600 x 512, 0..1, a plain tensor
 
 
 def stats(t):
@@ -13,18 +15,18 @@ def stats(t):
     return f"mean {mean}, std {std}, range {t.min():.3f}..{t.max():.3f}"
 
 
-print(f"ToTensor output : {stats(x)}")
+print(f"to tensor 0..1  : {stats(x)}")
 
 # mean = std = 0.5 maps 0..1 to -1..1
-half = transforms.Normalize(mean=[0.5, 0.5, 0.5], std=[0.5, 0.5, 0.5])(x)
+half = v2.Normalize(mean=[0.5, 0.5, 0.5], std=[0.5, 0.5, 0.5])(x)
 print(f"Normalize(0.5)  : {stats(half)}")
 
 # This image's own statistics give mean 0, std 1 per channel
-own = transforms.Normalize(mean=x.mean(dim=(1, 2)), std=x.std(dim=(1, 2)))(x)
+own = v2.Normalize(mean=x.mean(dim=(1, 2)).tolist(), std=x.std(dim=(1, 2)).tolist())(x)
 print(f"own mean/std    : {stats(own)}")
 
 # ImageNet statistics, used by the pretrained torchvision models
-imagenet = transforms.Normalize(mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225])
+imagenet = v2.Normalize(mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225])
 y = imagenet(x)
 print(f"ImageNet stats  : {stats(y)}")
 

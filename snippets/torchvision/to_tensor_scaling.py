@@ -9,33 +9,37 @@ from torchvision.transforms import v2
 
 with cbook.get_sample_data("grace_hopper.jpg") as f:
     img = Image.open(f).convert("RGB")
-to_tensor = transforms.ToTensor()
-
-# PIL image or uint8 ndarray (H x W x C, 0..255) -> float tensor (C x H x W, 0..1)
-arr = np.array(img)
+arr = np.array(img)  # H x W x C, uint8
 print(f"ndarray: {arr.shape} {arr.dtype}, max {arr.max()}")
-for name, pic in [("PIL image", img), ("uint8 ndarray", arr)]:
+
+# v2: ToImage makes a C x H x W tensor (uint8 here), ToDtype(scale=True) rescales to 0..1
+image = v2.ToImage()(img)
+print(f"v2.ToImage(): {type(image).__name__} {tuple(image.shape)} {image.dtype}")
+u8 = v2.PILToTensor()(img)  # a plain uint8 tensor, as image decoders return
+to_tensor = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+for name, pic in [("PIL image", img), ("uint8 ndarray", arr), ("uint8 tensor", u8)]:
     t = to_tensor(pic)
-    print(f"ToTensor({name}): {tuple(t.shape)} {t.dtype}, range {t.min():.1f}..{t.max():.1f}")
+    print(f"{name:>13} -> {tuple(t.shape)} {t.dtype}, range {t.min():.1f}..{t.max():.1f}")
 
-# A float ndarray is only transposed, not scaled
-t = to_tensor(arr.astype(np.float32))
-print(f"ToTensor(float32 ndarray): {tuple(t.shape)} {t.dtype}, max {t.max():.1f}")
-
-# A uint8 tensor (what torchvision.io.read_image returns) is rejected
-u8 = v2.PILToTensor()(img)
-print(f"uint8 tensor: {tuple(u8.shape)} {u8.dtype}")
+# The old transforms.ToTensor() gives the same for 8-bit images ...
+old = transforms.ToTensor()
+print(f"transforms.ToTensor() same on the photo: {torch.allclose(old(img), to_tensor(img))}")
+# ... but refuses tensors, and divides by 255 only what is uint8
 try:
-    to_tensor(u8)
+    old(u8)
 except TypeError as e:
     print(f"ToTensor(uint8 tensor) -> TypeError: {e}")
-t = v2.ToDtype(torch.float32, scale=True)(u8)  # the fix for tensors
-print(f"v2.ToDtype(float32, scale=True): {t.dtype}, range {t.min():.1f}..{t.max():.1f}")
+print(f"ToTensor(float32 ndarray): max {old(arr.astype(np.float32)).max():.1f}")
+img16 = Image.fromarray(np.array([[0, 1000], [20000, 30000]], dtype=np.uint16))
+t = old(img16)
+print(f"ToTensor(mode {img16.mode} image): {t.dtype}, {t.flatten().tolist()}")
+t = to_tensor(img16)  # uint16 is scaled by its own maximum, 65535
+print(
+    f"ToImage + ToDtype(mode {img16.mode}): {t.dtype}, {[round(v, 4) for v in t.flatten().tolist()]}"
+)
 
 # v2.ToTensor still exists but is deprecated; the warning names the replacement
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     v2.ToTensor()
 print(f"v2.ToTensor() -> {caught[0].category.__name__}: {caught[0].message}")
-replacement = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
-print(f"replacement == transforms.ToTensor(): {torch.allclose(replacement(img), to_tensor(img))}")

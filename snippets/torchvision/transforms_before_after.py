@@ -2,7 +2,7 @@ import matplotlib.cbook as cbook
 import matplotlib.pyplot as plt
 import torch
 from PIL import Image
-from torchvision import transforms
+from torchvision.transforms import v2
 
 torch.manual_seed(0)
 with cbook.get_sample_data("grace_hopper.jpg") as f:
@@ -10,10 +10,10 @@ with cbook.get_sample_data("grace_hopper.jpg") as f:
 
 mean, std = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]
 steps = [
-    ("Resize(256)", transforms.Resize(256)),
-    ("RandomCrop(224, padding=16)", transforms.RandomCrop(224, padding=16)),
-    ("ToTensor()", transforms.ToTensor()),
-    ("Normalize(ImageNet)", transforms.Normalize(mean, std)),
+    ("Resize(256)", v2.Resize(256)),
+    ("RandomCrop(224, padding=16)", v2.RandomCrop(224, padding=16)),
+    ("ToImage() + ToDtype()", v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])),
+    ("Normalize(ImageNet)", v2.Normalize(mean, std)),
 ]
 
 fig, axes = plt.subplots(1, len(steps) + 1, figsize=(15, 5), layout="constrained")
