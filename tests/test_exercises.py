@@ -96,6 +96,7 @@ def solutions_shown(page_html: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("slug", CHAPTERS)
 def test_each_solution_shows_its_real_output(site: Path, slug: str) -> None:
     _, expected = exercise_problems((SITE.docs / SITE.default.page(slug)).read_text("utf-8"), slug)
+    assert expected, f"{slug}: no exercises on the page"
     runner = Runner(ROOT)
     for locale in SITE.locales:  # the generated languages too
         url = SITE.locale(locale.code).prefix + f"{slug}/index.html"
