@@ -16,6 +16,7 @@ follows it; ``SNIPPETS_SERVE_ALL_LANGUAGES=1`` always rebuilds every language.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -121,7 +122,8 @@ class ServeSession:
         self.trigger = site.cache / "serve" / "finished"
         self.trigger.parent.mkdir(parents=True, exist_ok=True)
         for path in (config.docs_dir, config.config_file_path):  # MkDocs' watches: any file
-            server.unwatch(path)
+            with contextlib.suppress(KeyError):  # not watched: nothing to undo
+                server.unwatch(path)
         server.watch(str(self.trigger.parent))
         self.observer = Observer()
         handler = _Changes(self)
