@@ -5,7 +5,7 @@ pages appear at once: a snippet still running shows a marked placeholder, and a 
 follows when it ends (only if a page showed one: one save, one rebuild). Files are
 watched here, not by MkDocs' own watcher of ``docs/``: editor files (``*.swp``, ``*~``,
 ``#*#``, ``.#*``), generated pages and notebooks trigger nothing; ``snippets/``,
-``locales/``, ``tools/`` and ``mkdocs.yml`` do. A failed rebuild replaces every served
+``locales/`` and ``mkdocs.yml`` do. A failed rebuild replaces every served
 page by an error page naming this build's error (file, line, cause), which reloads by
 itself once a rebuild works.
 
@@ -127,12 +127,8 @@ class ServeSession:
         server.watch(str(self.trigger.parent))
         self.observer = Observer()
         handler = _Changes(self)
-        for folder in (
-            site.docs,
-            site.snippets,
-            site.root / "tools",
-            site.root / site_model.LOCALES_DIR,
-        ):
+        # not tools/: its code is loaded once; a change there needs a restart
+        for folder in (site.docs, site.snippets, site.root / site_model.LOCALES_DIR):
             if folder.is_dir():
                 self.observer.schedule(handler, str(folder), recursive=True)
         self.observer.schedule(handler, str(site.root), recursive=False)  # mkdocs.yml
