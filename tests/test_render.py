@@ -13,7 +13,9 @@ from tools import render
 from tools.record import Recording
 from tools.runner import Result
 
-EN = SITE.labels("en")
+W = SITE.labels(OTHER)  # the other written language's words
+A = W["alt"]
+HEAD = f"{W['figure']} 3{A['colon']}"  # "Figure 3: "
 PNG = b"\x89PNG fake"
 
 
@@ -32,14 +34,14 @@ def result(tmp_path: Path, **kw: object) -> Result:
 
 
 def test_output_is_exact_and_escaped(tmp_path: Path) -> None:
-    got = render.result_html(result(tmp_path, stderr="warn <x>"), EN, links="<p>L</p>")
+    got = render.result_html(result(tmp_path, stderr="warn <x>"), W, links="<p>L</p>")
     assert got.startswith('<div class="snippet-output" data-snippet="snippets/a.py">\n')
-    assert f'<p class="snippet-output__label">{EN["output"]} · cpu · torch 2.0 · 0.50 s</p>' in got
+    assert f'<p class="snippet-output__label">{W["output"]} · cpu · torch 2.0 · 0.50 s</p>' in got
     assert '<pre><code tabindex="0">x &lt; 1 &amp; y\n</code></pre>' in got
     assert '<pre class="snippet-output__stderr"><code tabindex="0">warn &lt;x&gt;</code>' in got
     assert got.endswith("<p>L</p></div>")
-    assert EN["varies"] in render.result_html(result(tmp_path), EN, varies=True)
-    assert EN["varies"] not in got
+    assert W["varies"] in render.result_html(result(tmp_path), W, varies=True)
+    assert W["varies"] not in got
 
 
 def test_figures_light_and_dark_with_alt_text(tmp_path: Path) -> None:
@@ -52,22 +54,23 @@ def test_figures_light_and_dark_with_alt_text(tmp_path: Path) -> None:
         ]
     }
     got = render.result_html(
-        result(tmp_path, figures=(light,), dark=(dark,), described=(described,)), EN
+        result(tmp_path, figures=(light,), dark=(dark,), described=(described,)), W
     )
     assert got.count("<img") == 2
     assert 'class="snippet-output__figure snippet-output__figure--light"' in got
     assert base64.b64encode(PNG + b"d").decode() in got
-    assert f'alt="{EN["figure"]} 1: Loss; train; x: epoch"' in got
-    no_dark = render.result_html(result(tmp_path, figures=(light,)), EN)
-    assert '<img class="snippet-output__figure" alt="Figure 1"' in no_dark
+    words = A["sep"].join(["Loss", "train", A["x_only"].format(x="epoch")])
+    assert f'alt="{W["figure"]} 1{A["colon"]}{words}"' in got
+    no_dark = render.result_html(result(tmp_path, figures=(light,)), W)
+    assert f'<img class="snippet-output__figure" alt="{W["figure"]} 1"' in no_dark
 
 
 @pytest.mark.parametrize(
     ("described", "alt"),
     [
-        ({}, "Figure 3"),
-        ({"label": "A chosen label", "suptitle": "ignored"}, "Figure 3: A chosen label"),
-        ({"suptitle": "As  set", "axes": []}, "Figure 3: As  set"),  # the suptitle as written
+        ({}, HEAD.removesuffix(A["colon"])),
+        ({"label": "A chosen label", "suptitle": "ignored"}, HEAD + "A chosen label"),
+        ({"suptitle": "As  set", "axes": []}, HEAD + "As  set"),  # the suptitle as written
         (
             {
                 "axes": [
@@ -80,39 +83,39 @@ def test_figures_light_and_dark_with_alt_text(tmp_path: Path) -> None:
                     }
                 ]
             },
-            "Figure 3: a; x: x, y: y",
+            HEAD + "a" + A["sep"] + A["both"].format(x="x", y="y"),
         ),
         (
             {"axes": [{"title": "", "xlabel": "", "ylabel": "", "legend": [], "image": True}] * 2},
-            "Figure 3: 2 images",
+            HEAD + A["images"].format(n=2),
         ),
         (
             {"axes": [{"title": "t", "xlabel": "", "ylabel": "v", "legend": [], "image": False}]},
-            "Figure 3: t; y: v",
+            HEAD + "t" + A["sep"] + A["y_only"].format(y="v"),
         ),
     ],
 )
 def test_figure_alt(described: dict[str, object], alt: str) -> None:
-    assert render.figure_alt(3, described, EN) == alt
+    assert render.figure_alt(3, described, W) == alt
 
 
 def test_alt_text_is_in_the_pages_language() -> None:
     words = SITE.labels(DEFAULT)
     got = render.figure_alt(1, {"suptitle": "S"}, words)
     assert got == f"{words['figure']} 1{words['alt']['colon']}S" and got != render.figure_alt(
-        1, {"suptitle": "S"}, EN
+        1, {"suptitle": "S"}, W
     )
 
 
 def test_placeholder_says_since_when_and_how_long_last_time() -> None:
-    got = render.pending_html("snippets/<a>.py", EN, since=None, last=None)
+    got = render.pending_html("snippets/<a>.py", W, since=None, last=None)
     assert (
         'class="snippet-output snippet-output--pending" data-snippet="snippets/&lt;a&gt;.py"' in got
     )
-    assert f"{EN['pending']['queued']} · {EN['pending']['first']}" in got
-    running = render.pending_html("snippets/a.py", EN, since=1.0, last=2.25)
-    assert EN["pending"]["last"].format(last="2.2") in running
-    assert EN["pending"]["since"].split("{")[0] in running
+    assert f"{W['pending']['queued']} · {W['pending']['first']}" in got
+    running = render.pending_html("snippets/a.py", W, since=1.0, last=2.25)
+    assert W["pending"]["last"].format(last="2.2") in running
+    assert W["pending"]["since"].split("{")[0] in running
 
 
 def recording(stale_dark: bool = False) -> Recording:
@@ -130,18 +133,18 @@ def recording(stale_dark: bool = False) -> Recording:
     )
 
 
+RECORDED = W["recorded"]["date"].format(date="2026-01-02")
+
+
 def test_gpu_recording_and_its_tabs() -> None:
     rec = recording()
-    got = render.recording_html(rec, EN, stale=True)
+    got = render.recording_html(rec, W, stale=True)
     assert 'class="snippet-output snippet-output--recorded"' in got and "on gpu" in got
-    assert (
-        f"cuda (NVIDIA H200) · torch 2.1 · 3.0 s · recorded 2026-01-02 · {EN['recorded']['stale']}"
-        in got
-    )
-    tabs = render.gpu_tabs("  ", ("M0", "M1"), "cpu", rec, EN, stale=False)
+    assert f"cuda (NVIDIA H200) · torch 2.1 · 3.0 s · {RECORDED} · {W['recorded']['stale']}" in got
+    tabs = render.gpu_tabs("  ", ("M0", "M1"), "cpu", rec, W, stale=False)
     assert tabs == (
-        f'\n  === "{EN["build_tab"]} · cpu"\n\n      M0\n\n'
-        '  === "NVIDIA H200 · recorded 2026-01-02"\n\n      M1\n'
+        f'\n  === "{W["build_tab"]} · cpu"\n\n      M0\n\n'
+        f'  === "NVIDIA H200 · {RECORDED}"\n\n      M1\n'
     )
 
 
@@ -152,13 +155,16 @@ def test_report_tables(tmp_path: Path) -> None:
         ),
         render.ReportRow("b.py", ("q",), None, "pending", "stale"),
     ]
-    got = render.report_markdown(rows, EN, lambda s: f"[{s}]({s}.md)", now=0.0)
-    assert got.startswith("2 snippets, 2.0 s of runs in all; device cpu; torch 2.0; ")
-    assert "1970-01-01 00:00 UTC" in got and "{ #slowest }" in got and "{ #per-page }" in got
+    got = render.report_markdown(rows, W, lambda s: f"[{s}]({s}.md)", now=0.0)
+    r = W["report"]
+    now = "1970-01-01 00:00 UTC"
+    assert got.startswith(r["summary"].format(n=2, total=2.0, devices="cpu", torch="2.0", now=now))
+    assert "{ #slowest }" in got and "{ #per-page }" in got
     assert (
-        "| `a.py` | [p](p.md) | cpu · torch 2.0 | 2.00 | 1970-01-02 00:00 | cache | none |" in got
+        f"| `a.py` | [p](p.md) | cpu · torch 2.0 | 2.00 | 1970-01-02 00:00 | {r['cache']} | {r['none']} |"
+        in got
     )
-    assert "| `b.py` | [q](q.md) | — · torch — | 0.00 | — | running | stale |" in got
+    assert f"| `b.py` | [q](q.md) | — · torch — | 0.00 | — | {r['pending']} | {r['stale']} |" in got
     assert "| [p](p.md) | 1 | 2.00 |" in got
 
 
@@ -166,7 +172,7 @@ def test_notices_links_and_diagrams() -> None:
     notice = render.behind_notice(SITE.labels(OTHER), "../x/#a&b")
     assert notice.startswith(f'\n!!! note "{SITE.labels(OTHER)["behind"]["title"]}"\n    ')
     assert "../x/#a&amp;b" in notice
-    links = render.notebook_links(EN, "../nb/", "lenet.py")
+    links = render.notebook_links(W, "../nb/", "lenet.py")
     assert '<a href="../nb/lenet.py" download>lenet.py</a>' in links
     assert '<a href="../nb/lenet.ipynb" download>lenet.ipynb</a>' in links
     wide = render.diagram_boxes('<pre class="mermaid"><code>flowchart LR\nA--&gt;B</code></pre>')
