@@ -221,7 +221,10 @@ class ServeSession:
             return True
         if path.parent == site.root or pages.is_scratch(path) or generate.is_generated(site, path):
             return False  # editor files are scratch (pages.is_scratch)
-        return NOTEBOOK_DIR not in path.relative_to(site.root).parts[:2]
+        return (
+            path.is_relative_to(site.root)
+            and NOTEBOOK_DIR not in path.relative_to(site.root).parts[:2]
+        )
 
     def watched(self) -> dict[str, float]:
         site = self.site()
