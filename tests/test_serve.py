@@ -140,6 +140,16 @@ def test_serve_shows_placeholders_then_real_output_edits_and_errors(served: Serv
     a.write_text("print('fixed')\n")
     served.until(P_URL, lambda t: shown(t)[:1] == ["fixed\n"], 30)
 
+    # A broken rule later: the browser names the page and the rule, not the old traceback.
+    page = served.project.path / "docs" / SITE.locale(OTHER).page("p")
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good + "\n## No anchor here\n", encoding="utf-8")
+    error = served.until(P_URL, lambda t: "Build failed" in t, 30)
+    assert f"docs/{SITE.locale(OTHER).page('p')}" in error and "No anchor here" in error, error
+    assert "broken on purpose" not in error and "Abort" not in error
+    page.write_text(good, encoding="utf-8")
+    served.until(P_URL, lambda t: shown(t)[:1] == ["fixed\n"], 30)
+
     # A draft no page includes yet is a note in the log, not a broken site (build: error).
     (served.project.path / "snippets/p/draft.py").write_text("print('soon')\n")
     served.until(
@@ -216,5 +226,66 @@ def test_saving_one_language_rebuilds_it_alone(tmp_path: Path) -> None:
         assert "zebra" in index and f'"location": "{default_url}' in index.replace(
             '"location":"', '"location": "'
         )
+    finally:
+        server.stop()
+
+
+def builds(server: Served) -> int:
+    return server.log.read_text(encoding="utf-8").count("Building documentation...")
+
+
+def test_one_save_one_rebuild_and_editor_files_none(tmp_path: Path) -> None:
+    """A snippet save rebuilds once (its run ends within the build: no second one);
+    editor files trigger nothing; a save under locales/ rebuilds."""
+    project = Project(tmp_path / "project")
+    a = project.write("snippets/p/a.py", "print('a')\n")
+    project.pages("p", "p/a.py")
+    server = Served(project, tmp_path / "serve.log", tmp_path / "unused")
+    try:
+        server.until(P_URL, lambda t: shown(t) == ["a\n"], 60)
+        time.sleep(5)  # anything the first build started has ended
+        before = builds(server)
+        docs_page = project.path / "docs" / SITE.locale(OTHER).page("p")
+        for scratch in (
+            a.parent / ".a.py.swp",
+            a.parent / "a.py~",
+            docs_page.parent / f"#{docs_page.name}#",
+            docs_page.parent / f".#{docs_page.name}",
+            docs_page.parent / f".{docs_page.name}.swp",
+        ):
+            scratch.write_text("editor litter\n")
+        time.sleep(4)
+        assert builds(server) == before, server.log.read_text()[-2000:]
+        a.write_text("print('b')\n")
+        server.until(P_URL, lambda t: shown(t) == ["b\n"], 30)
+        time.sleep(6)  # a second rebuild would come within 3 s of the run's end
+        assert builds(server) == before + 1, server.log.read_text()[-3000:]
+        locale_file = project.path / "locales" / f"{OTHER}.yml"
+        locale_file.write_text(locale_file.read_text("utf-8") + "\n# edited\n", "utf-8")
+        deadline = time.monotonic() + 30
+        while builds(server) == before + 1 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert builds(server) == before + 2, "a save under locales/ did not rebuild"
+    finally:
+        server.stop()
+
+
+def test_generated_language_follows_its_source_page(tmp_path: Path) -> None:
+    project = Project(tmp_path / "project", generated=True)
+    project.write("snippets/p/a.py", "print('a')\n")
+    project.pages("p", "p/a.py")
+    generated = SITE.generated[0]  # the real site has one (繁體中文)
+    source = SITE.locale(generated.source or DEFAULT)
+    url = generated.url("p")
+    server = Served(project, tmp_path / "serve.log", tmp_path / "unused")
+    try:
+        server.until(url, lambda t: shown(t) == ["a\n"], 90)
+        time.sleep(5)  # anything the first build started has ended
+        before = builds(server)
+        page = project.path / "docs" / source.page("p")
+        page.write_text(page.read_text("utf-8") + "\n这是一匹斑马。\n", "utf-8")
+        server.until(source.url("p"), lambda t: "斑马" in t, 30)
+        assert "斑馬" in server.get(url)  # converted by the same rebuild, not a later one
+        assert builds(server) == before + 1, server.log.read_text()[-3000:]
     finally:
         server.stop()

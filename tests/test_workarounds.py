@@ -102,3 +102,108 @@ def test_jupyter_still_evicts_the_other_languages_notebooks(tmp_path: Path, hook
         )
     else:
         assert len(cached) == 2, cached
+
+
+def test_one_language_rebuild_uses_i18n_and_mkdocs_internals_still_there() -> None:
+    """tools/workaround_one_language.py: mkdocs-static-i18n's ``building`` and
+    ``current_language``, MkDocs' ``utils.clean_directory``, Material's index entries."""
+    import mkdocs.commands.build
+    import mkdocs.utils
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs_static_i18n.plugin import I18n
+
+    others = inspect.getsource(I18n.on_post_build)
+    assert "if self.building:" in others and "self.current_language = locale" in others, (
+        "mkdocs-static-i18n builds its languages otherwise: adapt tools/workaround_one_language.py"
+    )
+    assert callable(mkdocs.utils.clean_directory)
+    assert "utils.clean_directory(config.site_dir)" in inspect.getsource(
+        mkdocs.commands.build.build
+    ), "MkDocs empties the site folder otherwise: adapt tools/workaround_one_language.py"
+    assert SearchIndex().entries == [], "Material's SearchIndex has no entries list any more"
+    assert "self.search_index = SearchIndex(" in inspect.getsource(
+        __import__("material.plugins.search.plugin", fromlist=["x"]).SearchPlugin
+    )
+
+
+def test_page_title_from_render_is_still_where_mkdocs_keeps_it() -> None:
+    """tools/workaround_page_title.py: ``Page.title`` reads ``_title_from_render``."""
+    from mkdocs.structure.pages import Page
+
+    from tools import workaround_page_title as title
+
+    assert "return self._title_from_render" in inspect.getsource(Page), (
+        "MkDocs keeps a rendered page's title elsewhere: adapt tools/workaround_page_title.py"
+    )
+    page = Page.__new__(Page)
+    title.set_rendered_title(page, "T")
+    assert title.rendered_title(page) == "T"
+
+
+def test_log_filter_matches_the_message_mkdocs_still_logs() -> None:
+    """tools/workaround_log_filter.py matches MkDocs' exact words."""
+    import logging
+
+    import mkdocs.commands.build
+
+    from tools import workaround_log_filter as log_filter
+
+    source = inspect.getsource(mkdocs.commands.build._populate_page)
+    assert "message = f\"Error reading page '{page.file.src_uri}':\"" in source, (
+        "MkDocs words its page error otherwise: adapt or drop tools/workaround_log_filter.py"
+    )
+
+    def record(msg: str) -> logging.LogRecord:
+        return logging.LogRecord("mkdocs.commands.build", logging.ERROR, "", 0, msg, None, None)
+
+    keep = log_filter.CauseOnItsLine()
+    assert not keep.filter(record("Error reading page 'a/b.md':"))
+    assert keep.filter(record("Error reading page 'a/b.md': the cause"))
+    log_filter.install()
+    log_filter.install()
+    found = logging.getLogger(log_filter.LOGGER).filters
+    assert sum(isinstance(f, log_filter.CauseOnItsLine) for f in found) == 1
+
+
+def test_atexit_still_runs_its_functions_on_demand() -> None:
+    """tools/workaround_exitfuncs.py: ``atexit._run_exitfuncs`` runs what was registered."""
+    import atexit
+
+    from tools.workaround_exitfuncs import run_exit_functions
+
+    ran: list[int] = []
+    atexit.register(ran.append, 1)
+    try:
+        run_exit_functions()
+    finally:
+        atexit.unregister(ran.append)
+    assert ran == [1], "atexit._run_exitfuncs changed: adapt tools/workaround_exitfuncs.py"
+
+
+def test_mkdocs_still_lists_theme_files_through_the_loader() -> None:
+    """tools/hook_render_cache.py lists the theme's files once per process by replacing
+    ``jinja2.FileSystemLoader.list_templates``: MkDocs must still call it."""
+    import jinja2
+    from mkdocs.structure.files import Files
+
+    from tools import hook_render_cache as cache
+
+    assert "env.list_templates(" in inspect.getsource(Files.add_files_from_theme), (
+        "MkDocs lists theme files otherwise: adapt tools/hook_render_cache.py"
+    )
+    assert "self.loader.list_templates()" in inspect.getsource(jinja2.Environment.list_templates)
+    assert list(inspect.signature(cache.LIST_TEMPLATES).parameters) == ["self"]
+    assert cache.LIST_TEMPLATES is not cache.list_templates_once
+
+
+def test_highlight_cache_reads_inline_by_name() -> None:
+    """Inline code passed by position or by name goes to pymdownx untouched (not memoised)."""
+    import markdown
+    from pymdownx.highlight import Highlight
+
+    from tools import hook_render_cache as cache
+
+    one = Highlight(markdown.Markdown())
+    by_name = cache.highlight_once(one, "x", "python", inline=True)
+    by_place = cache.highlight_once(one, "x", "python", "", None, 1, -1, -1, True)
+    assert not isinstance(by_name, str) and not isinstance(by_place, str)

@@ -1,5 +1,9 @@
 """MkDocs hook: work every language's build repeats, done once per process.
 
+Workarounds of missing caches, fenced here: pymdown-extensions 13.1
+(``Highlight.highlight``), Jinja2 3.1.6 (``FileSystemLoader.list_templates``), MkDocs
+1.6.1 (which calls it from ``Files.add_files_from_theme``); checked against these.
+
 Highlighting. What it saves: every language's page shows the same snippets, and mkdocs-static-i18n
 builds each language in turn in the same process, so pymdownx.highlight runs Pygments on
 the same code once per language (about 0.7 s of a warm build per language here), and
@@ -8,19 +12,24 @@ cache (checked against pymdown-extensions 13.1).
 
 How: ``pymdownx.highlight.Highlight.highlight`` (a block's source, language, options and
 the highlighter's own settings in, an HTML string out) is memoised in memory, keyed by all
-of them but the Markdown instance (one per page). Left alone: inline code (it returns an
-element, not a string) and titles in HTML mode (they are stored in that page's Markdown
+of them but the Markdown instance (one per page); its arguments are read by name (bound to
+its signature), not by position. Left alone: inline code (it returns an element, not a
+string) and titles in HTML mode (they are stored in that page's Markdown
 instance, which the result then refers to).
 ``tests/test_workarounds.py`` fails when that method changes its signature.
 
 Templates. Each language's build (and each rebuild under ``mkdocs serve``) makes a new
 Jinja environment, which compiles every theme template again (43 of Material's, about
 0.1 s a build). Their compiled code is kept in memory with Jinja's own bytecode cache
-interface, which keys it by the template's name and a hash of its source.
+interface, which keys it by the template's name and a hash of its source. The theme's
+files are listed once per process: ``jinja2.FileSystemLoader.list_templates`` is replaced
+for the whole process (MkDocs makes the loader before any hook sees it);
+``tests/test_workarounds.py`` fails when MkDocs stops listing them that way.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections import OrderedDict
 from typing import Any
 
@@ -30,12 +39,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from pymdownx.highlight import Highlight
 
 UPSTREAM = Highlight.highlight
+SIGNATURE = inspect.signature(UPSTREAM)
 LIMIT = 4000  # blocks kept (the site has about 250)
 _memo: OrderedDict[str, str] = OrderedDict()
 
 
 def highlight_once(self: Highlight, *args: Any, **kwargs: Any) -> Any:
-    if kwargs.get("inline") or (len(args) > 7 and args[7]) or self.title_mode == "html":
+    if SIGNATURE.bind(self, *args, **kwargs).arguments.get("inline") or self.title_mode == "html":
         return UPSTREAM(self, *args, **kwargs)
     settings = sorted((k, v) for k, v in vars(self).items() if k != "md")
     key = repr((settings, args, sorted(kwargs.items())))
@@ -82,7 +92,7 @@ def list_templates_once(self: jinja2.FileSystemLoader) -> list[str]:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    Highlight.highlight = highlight_once  # type: ignore[method-assign]
+    Highlight.highlight = highlight_once
     jinja2.FileSystemLoader.list_templates = list_templates_once  # type: ignore[method-assign]
     return config
 

@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from material.plugins.search.plugin import SearchIndex
@@ -28,11 +29,18 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.search_cache")
 UPSTREAM = SearchIndex.add_entry_from_context
-_folder = Path(".cache/search")
 
 
-def add_entry_cached(self: SearchIndex, page: Page) -> None:
-    """Material's search indexing of one page, cached by everything it reads."""
+def cached_in(folder: Path) -> Callable[[SearchIndex, Page], None]:
+    """Material's search indexing of one page, cached in ``folder`` by all it reads."""
+
+    def add_entry_cached(self: SearchIndex, page: Page) -> None:
+        add_entry(folder, self, page)
+
+    return add_entry_cached
+
+
+def add_entry(folder: Path, self: SearchIndex, page: Page) -> None:
     jieba = sys.modules.get("jieba")  # its dictionary decides how Chinese is cut
     dictionary = getattr(getattr(jieba, "dt", None), "dictionary", None)
     key = hashlib.sha256(
@@ -42,7 +50,7 @@ def add_entry_cached(self: SearchIndex, page: Page) -> None:
             ensure_ascii=False,
         ).encode()
     ).hexdigest()[:32]
-    path = _folder / f"{key}.json"
+    path = folder / f"{key}.json"
     if path.is_file():
         try:
             entries = json.loads(path.read_text(encoding="utf-8"))
@@ -65,7 +73,6 @@ def add_entry_cached(self: SearchIndex, page: Page) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _folder
-    _folder = Path(config.config_file_path).resolve().parent / ".cache" / "search"
-    SearchIndex.add_entry_from_context = add_entry_cached  # type: ignore[method-assign]
+    folder = Path(config.config_file_path).resolve().parent / ".cache" / "search"
+    SearchIndex.add_entry_from_context = cached_in(folder)
     return config

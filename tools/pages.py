@@ -177,7 +177,7 @@ def check(site: Site) -> list[str]:
     used: set[Path] = set()
     root, docs, snippets = site.root, site.docs, site.snippets
     codes = [x.code for x in site.written]
-    for page in sorted(docs.rglob("*.md")):
+    for page in sorted(p for p in docs.rglob("*.md") if not is_scratch(p)):  # not: .#x.md
         rel = page.relative_to(root)
         locale = site.locale_of(page.name)
         if locale is None:

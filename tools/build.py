@@ -1,0 +1,332 @@
+"""One build: check the site's rules, run the snippets, put their real output on the pages.
+
+``Build`` holds what one ``mkdocs build`` (or one ``mkdocs serve`` session, with its
+``tools.serve.ServeSession``) knows; ``tools/hooks.py`` hands it MkDocs' events. For
+each fence whose only line includes a ``.py`` snippet, the fence gets the snippet's path
+as title and the run's output under it (``tools.render``): stdout byte for byte, stderr,
+figures, a caption, and a GPU recording's tab (``tools.record``). Results come from
+``tools.runner`` (content-hash cache shared with pytest). A broken rule
+(``tools.pages``), or a snippet that fails or breaks a limit, aborts the build with a
+message naming the page and the snippet. Before any page is rendered every snippet the
+pages show runs, in parallel (``mkdocs build`` waits for all; serve does not).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import re
+import time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from tools import generate, pages, prepare_data, record, render, sync
+from tools import site as site_model
+from tools import workaround_one_language as one_language
+from tools.generated_pages import Renderings
+from tools.notebook_pages import NotebookPages
+from tools.runner import Result, Runner, SnippetError, varies
+from tools.serve import ServeSession
+
+log = logging.getLogger("mkdocs.hooks.snippets")
+REPORT_MARKER = "<!-- execution-report -->"  # the execution report's pages hold it
+FIRST_PAGES = 3  # under serve, the first build waits for the home page and two chapters
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+class Build:
+    def __init__(self) -> None:
+        self.mode = "build"  # the command: "serve" under `mkdocs serve`
+        self.runner = Runner()
+        self.site_model: site_model.Site | None = None
+        self.outputs: dict[str, list[str]] = {}  # page src_uri -> HTML for its markers
+        self.notebooks = NotebookPages()
+        self.renderings = Renderings()
+        self.serve: ServeSession | None = None
+
+    def start(self, command: str) -> None:
+        self.mode = command
+        if command == "serve":
+            self.serve = ServeSession(lambda: self.site)
+
+    @property
+    def site(self) -> site_model.Site:
+        return self.site_model or site_model.load()
+
+    def fail(self, message: str) -> PluginError:
+        """The error that aborts the build; under serve, the error page shows it."""
+        if self.serve is not None:
+            self.serve.failed(message)
+        return PluginError(message)
+
+    def locale(self, page: Page) -> str:
+        """The code of the page's locale (the default one for a page without a suffix)."""
+        return (self.site.locale_of(page.file.src_uri) or self.site.default).code
+
+    # -- before the pages ------------------------------------------------------------------
+
+    def configure(self, config: MkDocsConfig) -> None:
+        if one_language.building_another_language(config):
+            return  # the rules were checked, the snippets run, the files written already
+        self.renderings.clear()
+        only = self.serve.only if self.serve else None
+        if self.serve is not None and only is not None:
+            self.serve.build_one_language(config)
+        self.site_model = site = site_model.load(config.config_file_path)
+        if self.runner.root != site.root:
+            self.runner = Runner(site.root)
+        self.runner.log = log.info
+        self.check_rules(config)
+        if prepare_data.SOURCE.is_dir() and prepare_data.prepare(site.root / "data") is not None:
+            log.debug("Fashion-MNIST prepared offline in data/")
+        nav = pages.nav_order(config.nav)
+        self.run_snippets(self.shown(Path(config.docs_dir), nav), nav)
+        if only is None:  # a serve rebuild of one language: no snippet and no label changed
+            self.notebooks.write(site, Path(config.docs_dir), self.notebook_result)
+        self.generate(config, only is None)
+
+    def check_rules(self, config: MkDocsConfig) -> None:
+        problems = pages.site_problems(config)
+        if self.serve is not None:  # a draft not on any page yet does not make a page wrong
+            drafts = [p for p in problems if p.endswith(pages.ORPHAN)]
+            for draft in drafts:
+                log.info(f"Not on any page yet (a draft?): {draft}")
+            problems = [p for p in problems if p not in drafts]
+        if problems:
+            raise self.fail("Site rules broken:\n  " + "\n  ".join(problems))
+
+    def generate(self, config: MkDocsConfig, write: bool) -> None:
+        """The generated locales (``tools.generate``): their pages (``write``: else serve
+        builds one written language), their i18n settings, and jieba's dictionary with
+        their words, so search cuts their text as the source's."""
+        site = self.site
+        if not site.generated:
+            return
+        if write:
+            generate.write_pages(site)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            generate.configure_i18n(site, i18n, pages.nav_titles(config.nav), config)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and not search.config.jieba_dict:
+            path = generate.jieba_dictionary(site, site.cache / "jieba")
+            if path is not None:
+                import jieba
+
+                if jieba.dt.dictionary != str(path.resolve()):  # set once: it loads lazily
+                    jieba.set_dictionary(str(path.resolve()))
+
+    def shown(self, docs: Path, nav: list[str]) -> dict[Path, str]:
+        """Every snippet a page runs, with the first page that shows it (for messages), in
+        the order a reader meets the pages (nav), the default language's page first."""
+        site = self.site
+        first_lang = {x.code: i for i, x in enumerate(site.written)}
+        place = {path: i for i, path in enumerate(nav)}
+
+        def order(p: Path) -> tuple[int, str, int]:
+            stem = p.relative_to(docs).as_posix().rsplit(".", 2)[0]
+            return (
+                place.get(f"{stem}.md", len(place)),
+                stem,
+                first_lang.get(p.name.split(".")[-2], 9),
+            )
+
+        shown: dict[Path, str] = {}
+        for page in sorted((p for x in site.written for p in site.pages(x)), key=order):
+            for fence in pages.fences(page.read_text(encoding="utf-8")):
+                if fence.is_python and fence.include:
+                    path = (site.snippets / fence.include).resolve()
+                    shown.setdefault(path, _context(page.relative_to(docs).as_posix()))
+        return shown
+
+    def run_snippets(self, shown: dict[Path, str], nav: list[str]) -> None:
+        """Run what is not cached yet, in parallel: waiting for all (build), or not (serve)."""
+        if self.serve is not None:
+            first = {_context(x.page(n[:-3])) for n in nav[:FIRST_PAGES] for x in self.site.written}
+            self.serve.run_snippets(self.runner, shown, first)
+            return
+        results = self.runner.run_all(list(shown), contexts=shown, progress=log.info)
+        failed = [str(r) for r in results.values() if isinstance(r, SnippetError)]
+        if failed:
+            raise self.fail(f"{len(failed)} snippet(s) failed:\n" + "\n".join(failed))
+
+    def result(self, path: Path, context: str) -> Result | None:
+        """The snippet's result; None while it runs in the background under serve."""
+        try:
+            if self.serve is not None:
+                return self.serve.result(self.runner, path, context)
+            return self.runner.result(path, context=context)
+        except SnippetError as exc:
+            raise self.fail(str(exc)) from None
+
+    def notebook_result(self, path: Path) -> Result | None:
+        result = self.runner.cached(path)
+        if result is None and self.serve is None:
+            return self.result(path, " (made into a notebook)")
+        return result
+
+    # -- each page -------------------------------------------------------------------------
+
+    def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        if self.notebooks.is_notebook(page):
+            return markdown  # rendered by mkdocs-jupyter; its outputs are in the notebook
+        code = self.locale(page)
+        behind = {p for p, _ in sync.behind(self.runner.root)}
+        if self.renderings.reuse(page, self.site, code, behind):
+            return ""  # page_content puts the source page's HTML, converted
+        markdown = self.behind_notices(markdown, page)
+        if REPORT_MARKER in markdown:
+            docs = Path(config.docs_dir).resolve()
+            markdown = markdown.replace(
+                REPORT_MARKER, self.report(docs, (docs / page.file.src_uri).resolve(), code)
+            )
+        lines = markdown.splitlines()
+        outputs: list[str] = []
+        for fence in reversed(pages.fences(markdown)):
+            if fence.is_python and fence.include:
+                self.fence_output(fence, page, lines, outputs)
+        self.outputs[page.file.src_uri] = outputs
+        return "\n".join(lines) + "\n"
+
+    def fence_output(
+        self, fence: pages.Fence, page: Page, lines: list[str], outputs: list[str]
+    ) -> None:
+        """Title ``fence`` with its snippet and put markers for its output under it in
+        ``lines``; their HTML goes to ``outputs``."""
+        assert fence.include is not None
+        problem = pages.block_problem(fence, self.site.snippets, self.runner.root)
+        if problem:  # checked before the pages already; a page changed since
+            raise self.fail(f"{page.file.src_uri}:{fence.lineno}: {problem}")
+        path, code = self.site.snippets / fence.include, self.locale(page)
+        labels = self.site.labels(code)
+        result = self.result(path, _context(page.file.src_uri))
+        if result is None:  # still running under `mkdocs serve`
+            assert self.serve is not None
+            outputs.append(self.serve.pending_html(self.runner, path, labels))
+            lines.insert(fence.end, f"\n{fence.indent}{render.MARKER.format(len(outputs) - 1)}\n")
+            return
+        links = self.notebooks.links(fence.include, page, self.site, code)
+        outputs.append(
+            render.result_html(
+                result, labels, links, bool(varies(self.runner.root / result.snippet))
+            )
+        )
+        marker = render.MARKER.format(len(outputs) - 1)
+        rec = record.load(self.runner.root, path)
+        if rec is None:
+            lines.insert(fence.end, f"\n{fence.indent}{marker}\n")
+        else:  # content tabs: this build's output, and the one recorded on a GPU
+            stale = record.is_stale(self.runner.root, rec)
+            outputs.append(render.recording_html(rec, labels, stale))
+            markers = (marker, render.MARKER.format(len(outputs) - 1))
+            lines.insert(
+                fence.end, render.gpu_tabs(fence.indent, markers, result.device, rec, labels, stale)
+            )
+        if "title=" not in fence.info:
+            shown = html.escape(path.resolve().relative_to(self.runner.root).as_posix())
+            lines[fence.lineno - 1] += f' title="{shown}"'
+
+    def behind_notices(self, markdown: str, page: Page) -> str:
+        """A notice under each heading whose section ``tools.sync`` marks behind in this
+        page's language (a generated page: its source's), linking to the same section in
+        the language it is behind."""
+        site = self.site
+        locale = site.locale(self.locale(page))
+        written = site.locale(locale.source) if locale.source else locale
+        slug = site.slug(Path(page.file.abs_src_path or ""))
+        behind = sync.behind(self.runner.root).items()
+        marked = {a for (p, a), lang in behind if p == slug and lang == written.code}
+        if not marked:
+            return markdown
+        lines = markdown.splitlines()
+        other = (
+            site.default if not written.default else next(x for x in site.written if not x.default)
+        )
+        for lineno, _, anchor in reversed(list(pages.headings(markdown))):
+            if anchor in marked:
+                url = f"{get_relative_url(other.url(slug), page.url)}#{anchor}"
+                lines.insert(lineno, render.behind_notice(site.labels(locale.code), url))
+        return "\n".join(lines) + "\n"
+
+    def report(self, docs: Path, page: Path, code: str) -> str:
+        """The execution report's tables (Markdown), from the results this build uses."""
+        site, runner = self.site, self.runner
+        showing: dict[Path, list[str]] = {}
+        for md in site.pages():
+            for inc in pages.includes(md.read_text(encoding="utf-8")):
+                if inc.endswith(".py"):
+                    showing.setdefault((site.snippets / inc).resolve(), []).append(site.slug(md))
+        rows = []
+        for path, slugs in showing.items():
+            res = runner.cached(path)
+            rec = record.load(runner.root, path)
+            gpu = (
+                "none"
+                if rec is None
+                else "stale"
+                if record.is_stale(runner.root, rec)
+                else "current"
+            )
+            rel = runner.rel(path)
+            source = "pending" if res is None else "built" if rel in runner.executed else "cache"
+            rows.append(
+                render.ReportRow(rel.removeprefix("snippets/"), tuple(slugs), res, source, gpu)
+            )
+
+        def link(slug: str) -> str:
+            return f"[{slug}]({Path(os.path.relpath(docs / f'{slug}.md', page.parent)).as_posix()})"
+
+        return render.report_markdown(rows, site.labels(code), link, time.time())
+
+    def page_content(self, content: str, page: Page) -> str:
+        code = self.locale(page)
+        converted = self.renderings.converted(page, self.site, code)
+        if converted is not None:
+            return converted
+        if self.notebooks.is_notebook(page):
+            return self.notebooks.content(content, page)
+        for n, block in enumerate(self.outputs.pop(page.file.src_uri, [])):
+            marker = f"<p>{render.MARKER.format(n)}</p>"
+            if marker not in content:
+                raise self.fail(
+                    f"{page.file.src_uri}: output of a snippet got lost in rendering (is its fence closed?)"
+                )
+            content = content.replace(marker, block)
+        content = render.diagram_boxes(content)
+        self.renderings.remember(content, page, self.site, code)
+        return content
+
+    def post_page(self, output: str, page: Page) -> str:
+        if self.notebooks.is_notebook(page):
+            output = self.notebooks.page(output, page)
+        if self.serve is None and "snippet-output--pending" in output:
+            raise self.fail(
+                f"{page.file.src_uri}: a placeholder for a running snippet reached "
+                f"a '{self.mode}' build; only `mkdocs serve` may show one"
+            )
+        # A page's language is its locale's, also where the theme lends it another's words
+        # (a generated locale the theme has no translation for: tools.generate).
+        # mkdocs-static-i18n points each <link rel="alternate" hreflang> at the same page in
+        # the other language; Material's JS expects language roots there and fetches
+        # "<link>/sitemap.xml" for each, a 404 on every page. The language switch keeps its
+        # page-specific links, and sitemap.xml keeps the hreflang alternates.
+        end = output.find("</head>")  # both edits are in the head: spare the page's body
+        head = re.sub(
+            r'<html lang="[^"]*"', f'<html lang="{self.locale(page)}"', output[:end], count=1
+        )
+        return _ALTERNATE.sub("", head) + output[end:]
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        if self.serve is not None:
+            self.serve.post_build(config)
+        self.notebooks.write_css(Path(config.site_dir))
+
+
+def _context(page: str) -> str:
+    """How an error names the page showing a snippet."""
+    return f" (shown on page {page})"

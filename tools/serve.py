@@ -1,0 +1,285 @@
+"""``mkdocs serve``: snippets run in the background, rebuild triggers, the error page.
+
+One ``ServeSession`` holds what a serve session remembers between its rebuilds. Its first
+pages appear at once: a snippet still running shows a marked placeholder, and a rebuild
+follows when it ends (only if a page showed one: one save, one rebuild). Files are
+watched here, not by MkDocs' own watcher of ``docs/``: editor files (``*.swp``, ``*~``,
+``#*#``, ``.#*``), generated pages and notebooks trigger nothing; ``snippets/``,
+``locales/`` and ``mkdocs.yml`` do. A failed rebuild replaces every served
+page by an error page naming this build's error (file, line, cause), which reloads by
+itself once a rebuild works.
+
+Saving pages of one written language rebuilds that language only (the others keep their
+pages and search entries: ``tools.workaround_one_language``), unless a generated language
+follows it; ``SNIPPETS_SERVE_ALL_LANGUAGES=1`` always rebuilds every language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from tools import generate, pages, render
+from tools import site as site_model
+from tools import workaround_one_language as one_language
+from tools.runner import Background, Result, Runner, env_number
+
+log = logging.getLogger("mkdocs.hooks.snippets")
+NOTEBOOK_DIR = "notebooks"  # under docs/: generated, git-ignored
+ERROR_PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8"><title>Build failed</title>'
+    '</head><body style="font-family:sans-serif;margin:2em">'
+    "<h1>Build failed · 构建失败</h1><p>Fix the error below and save: this page "
+    "reloads by itself. 修正下面的错误并保存，本页会自动刷新。</p>"
+    '<pre style="white-space:pre-wrap">{cause}</pre></body></html>'
+)
+
+
+class ServeSession:
+    """What one ``mkdocs serve`` remembers between its builds."""
+
+    def __init__(self, site: Callable[[], site_model.Site]) -> None:
+        self.site = site  # the site model of the latest build
+        self.background: Background | None = None
+        self.trigger: Path | None = None  # touched to make the server rebuild
+        self.only: str | None = None  # the language this rebuild builds alone
+        self.placeholders = False  # this (or the last) build showed a placeholder
+        self.finished = False  # a snippet ended while a build ran (or before serving)
+        self.building = False
+        self.built_ok = True
+        self.seen: dict[str, float] = {}  # watched file -> mtime at the last build
+        self.served: list[str] = []  # the HTML files of the last complete build
+        self.error = ""  # this build's error, as the build reported it
+        self.restore: Callable[[], None] = lambda: None
+        self.observer: Any = None
+
+    # -- snippets ----------------------------------------------------------------------
+
+    def run_snippets(self, runner: Runner, shown: dict[Path, str], first_pages: set[str]) -> None:
+        """Queue what is not cached, in page order, and wait briefly: on a cold start for
+        the first pages, later for what this build queued (an edited snippet), so it shows
+        its new output without a placeholder."""
+        started = self.background is None or self.background.runner is not runner
+        if started or self.background is None:
+            runner.nice = 10  # the server's builds come first; snippets take the rest
+            self.background = Background(runner, self.snippet_finished)
+        missing = [p for p in shown if runner.cached(p) is None]
+        first = [p for p in missing if shown[p] in first_pages]
+        new = [p for p in missing if self.background.state(p)[0] == "idle"]
+        self.background.submit(missing, shown, first=first)
+        self.background.wait(env_number("SNIPPETS_SERVE_WAIT", 30.0), first if started else new)
+
+    def result(self, runner: Runner, path: Path, context: str) -> Result | None:
+        """The snippet's result; None while it runs (its run is queued if it is not)."""
+        assert self.background is not None
+        cached = runner.cached(path)
+        if cached is not None:
+            return cached
+        error = self.background.error(path)
+        if error is not None:
+            raise error
+        if self.background.state(path)[0] == "idle":
+            self.background.submit([path], {path.resolve(): context})
+        return None
+
+    def pending_html(self, runner: Runner, path: Path, labels: render.Labels) -> str:
+        assert self.background is not None
+        self.placeholders = True
+        _, since = self.background.state(path)
+        last = runner.durations().get(runner.rel(path))
+        return render.pending_html(runner.rel(path), labels, since, last)
+
+    def snippet_finished(self) -> None:
+        """From a worker thread: snippets ended. A rebuild only if a page shows a
+        placeholder; during a build, decided when it ends."""
+        if self.building or self.trigger is None:
+            self.finished = True
+        elif self.placeholders:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        if self.trigger is not None:  # a file the server watches: it rebuilds
+            self.trigger.write_text(f"{time.time()}\n", encoding="utf-8")
+
+    # -- the server --------------------------------------------------------------------
+
+    def start(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
+        """Watch what makes a rebuild, wrap the server's builder (after the first build)."""
+        site = self.site()
+        self.trigger = site.cache / "serve" / "finished"
+        self.trigger.parent.mkdir(parents=True, exist_ok=True)
+        for path in (config.docs_dir, config.config_file_path):  # MkDocs' watches: any file
+            with contextlib.suppress(KeyError):  # not watched: nothing to undo
+                server.unwatch(path)
+        server.watch(str(self.trigger.parent))
+        self.observer = Observer()
+        handler = _Changes(self)
+        # not tools/: its code is loaded once; a change there needs a restart
+        for folder in (site.docs, site.snippets, site.root / site_model.LOCALES_DIR):
+            if folder.is_dir():
+                self.observer.schedule(handler, str(folder), recursive=True)
+        self.observer.schedule(handler, str(site.root), recursive=False)  # mkdocs.yml
+        self.observer.daemon = True
+        self.observer.start()
+        build = server.builder
+
+        def builder() -> None:
+            self.build(Path(server.root), build)
+
+        server.builder = builder
+        self.seen = self.watched()
+        if "jieba" in sys.modules:  # search cuts an edited page's Chinese: load its words now,
+            # not on the first save (about 1 s with the generated locales' dictionary)
+            threading.Thread(target=sys.modules["jieba"].initialize, daemon=True).start()
+        if self.finished and self.placeholders:  # a snippet ended during the first build
+            threading.Timer(2.0, self.rebuild).start()  # the server watches once this returns
+        self.finished = False
+
+    def build(self, site_dir: Path, build: Callable[[], None]) -> None:
+        """One rebuild: one language alone if only its pages changed; on failure, the error
+        page."""
+        self.only = self.one_language_edited()
+        self.building, self.finished, self.error = True, False, ""
+        try:
+            build()
+            self.built_ok = True
+        except BaseException as exc:  # noqa: BLE001 (mkdocs raises SystemExit on abort)
+            self.built_ok = False
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            self.show_error(site_dir, exc)
+        finally:
+            self.only, self.building = None, False
+            self.restore()  # also after a failed build: the next one empties the folder
+            self.restore = lambda: None
+        if self.finished and self.placeholders:
+            self.rebuild()
+
+    def build_one_language(self, config: MkDocsConfig) -> None:
+        assert self.only is not None
+        log.info(
+            f"Only {self.only} pages changed: building {self.only} alone "
+            "(SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)"
+        )
+        self.restore = one_language.build_only(config, self.only)
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        if self.only is not None:  # the other languages' search entries, from the last index
+            site = self.site()
+            prefix = site.locale(self.only).prefix
+
+            def other(location: str) -> bool:
+                if prefix:
+                    return not location.startswith(prefix)
+                return any(x.prefix and location.startswith(x.prefix) for x in site.locales)
+
+            one_language.keep_search_entries(config, other)
+        folder = Path(config.site_dir)
+        self.served = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
+
+    def failed(self, message: str) -> None:
+        """The cause of this build's failure, as the build found it (its first)."""
+        self.error = self.error or message
+
+    def show_error(self, site_dir: Path, exc: BaseException) -> None:
+        """Every served page (and the 404 page) becomes this build's error: no request
+        waits on a build that failed, and the page reloads once a rebuild works."""
+        cause = self.error or (str(exc) if not isinstance(exc, SystemExit) else "")
+        cause = cause or f"{type(exc).__name__} (see the terminal)"
+        log.error(f"Build failed; every page shows the error until it is fixed: {cause}")
+        page = ERROR_PAGE.format(cause=html.escape(cause))
+        for rel in set(self.served) | {"index.html", "404.html"}:
+            path = site_dir / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page, encoding="utf-8")
+
+    def shutdown(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+        if self.background is not None:  # Ctrl-C: no snippet outlives the server
+            self.background.shutdown()
+
+    # -- what changed ------------------------------------------------------------------
+
+    def counts(self, path: Path) -> bool:
+        """Whether a saved file makes a rebuild."""
+        site = self.site()
+        if path == site.root / "mkdocs.yml":
+            return True
+        if path.parent == site.root or pages.is_scratch(path) or generate.is_generated(site, path):
+            return False  # editor files are scratch (pages.is_scratch)
+        return (
+            path.is_relative_to(site.root)
+            and NOTEBOOK_DIR not in path.relative_to(site.root).parts[:2]
+        )
+
+    def watched(self) -> dict[str, float]:
+        site = self.site()
+        out = {}
+        for folder in (
+            site.docs,
+            site.snippets,
+            site.root / "tools",
+            site.root / site_model.LOCALES_DIR,
+        ):
+            for p in folder.rglob("*"):
+                if p.is_file() and self.counts(p):
+                    out[str(p)] = p.stat().st_mtime
+        config = site.root / "mkdocs.yml"
+        out[str(config)] = config.stat().st_mtime
+        return out
+
+    def one_language_edited(self) -> str | None:
+        """The written language whose pages alone changed since the last build, if no
+        generated language follows it."""
+        now = self.watched()
+        changed = {p for p in set(now) | set(self.seen) if now.get(p) != self.seen.get(p)}
+        before, self.seen = self.seen, now
+        pending, self.placeholders = self.placeholders, False
+        if (
+            not before
+            or not self.built_ok
+            or pending
+            or os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1"
+        ):
+            return None  # every language: also when the last build showed a placeholder
+        site = self.site()
+        langs = {site.locale_of(p) for p in changed}
+        if len(langs) != 1 or None in langs or not all(p.endswith(".md") for p in changed):
+            return None
+        (only,) = langs
+        if only is None or only.generated or any(x.source == only.code for x in site.generated):
+            return None
+        return only.code
+
+
+class _Changes(FileSystemEventHandler):
+    """A saved file that counts (``ServeSession.counts``) makes the server rebuild."""
+
+    def __init__(self, session: ServeSession) -> None:
+        self.session = session
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in (
+            "created",
+            "modified",
+            "moved",
+            "deleted",
+        ):
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(p and self.session.counts(Path(os.fsdecode(p))) for p in paths):
+            self.session.rebuild()
