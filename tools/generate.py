@@ -215,10 +215,12 @@ def configure_i18n(site: Site, i18n: Any, nav_titles: list[str], config: Any) ->
                 **(target.theme or {}),
                 "palette": convert_data(site, locale, list(palette)),
             }
-        # The theme's own words (search box, buttons): the locale's if the theme has them
-        # (Material has zh-Hant), else the source's.
+        # The theme's own words (search box, buttons): the language its entry names
+        # (zh-Hant: Material's zh-TW), else the locale's if the theme has them, else the
+        # source's.
+        language = (target.theme or {}).get("language") or locale.code
         if not any(
-            Path(d, "partials", "languages", f"{locale.code}.html").is_file()
+            Path(d, "partials", "languages", f"{language}.html").is_file()
             for d in config.theme.dirs
         ):
             target.theme = {**(target.theme or {}), "language": source.locale}
@@ -249,7 +251,8 @@ def jieba_dictionary(site: Site, folder: Path) -> Path | None:
                 seen.add(new)
                 extra.append(f"{new} {rest}")
         for word in phrases(site, locale.code).values():
-            if word not in seen:
+            word = word.strip()  # a phrase may keep a space for context: " 類別和 "
+            if word and " " not in word and word not in seen:
                 seen.add(word)
                 extra.append(f"{word} 1000 n")
     folder.mkdir(parents=True, exist_ok=True)
