@@ -72,7 +72,7 @@ class Fence:
         m = SnippetPreprocessor.RE_ALL_SNIPPETS.match(lines[0])
         if not m or m.group("escape") or not m.group("inline_marker"):
             return None
-        return m.group("snippet")[1:-1].strip()
+        return str(m.group("snippet")[1:-1].strip())
 
 
 @functools.cache
@@ -163,6 +163,40 @@ def headings(text: str) -> Iterator[tuple[int, str, str | None]]:
 def includes(text: str) -> list[str]:
     """Targets of all include fences, in page order."""
     return [f.include for f in fences(text) if f.include is not None]
+
+
+def shown(site: Site, page: Path) -> list[Path]:
+    """Which snippets ``page`` shows (and the build runs): the ``.py`` file each of its
+    fences includes, resolved, in page order, repeats kept; a fence the rules reject
+    (``block_problem``) shows none. The one answer for build, report, check and tests."""
+    return [
+        (site.snippets / include).resolve()
+        for f in fences(page.read_text(encoding="utf-8"))
+        if (include := f.include or "").endswith(".py")
+        and not block_problem(f, site.snippets, site.root)
+    ]
+
+
+def first_shown(site: Site, nav: list[str]) -> dict[Path, Path]:
+    """Every snippet the written pages show, with the first page showing it, in the
+    order a reader meets them: by ``nav`` (``nav_order``), the default language first."""
+    rank = {x.code: i for i, x in enumerate(site.written)}
+    place = {path: i for i, path in enumerate(nav)}
+
+    def order(page: Path) -> tuple[int, str, int]:
+        slug, locale = site.slug(page), site.locale_of(page.name)
+        return place.get(f"{slug}.md", len(place)), slug, rank.get(locale.code if locale else "", 9)
+
+    first: dict[Path, Path] = {}
+    for page in sorted((p for x in site.written for p in site.pages(x)), key=order):
+        for snippet in shown(site, page):
+            first.setdefault(snippet, page)
+    return first
+
+
+def shown_on(page: Path | str, line: int | None = None) -> str:
+    """What an error adds about the page showing a snippet: `` (shown on page x:LINE)``."""
+    return f" (shown on page {page}{'' if line is None else f':{line}'})"
 
 
 def located(page: Path | str, line: int | None, problem: str) -> str:

@@ -31,10 +31,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.runner import FIRST_RUN_HINTS, ROOT, Result, Runner, SnippetError
+from tools import writing
+from tools.runner import FIRST_RUN_HINTS, Result, Runner, SnippetError
+from tools.site import ROOT, Paths
 from tools.site import load as load_site
-
-FOLDER = "recordings"
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def is_stale(root: Path, recording: Recording) -> bool:
 def problems(root: Path) -> list[str]:
     """Recordings that no longer match their snippet (changed or gone)."""
     out = []
-    for path in sorted((root / FOLDER).rglob("*.json")):
+    for path in sorted(Paths(root).recordings.rglob("*.json")):
         rec = _read(path)
         if is_stale(root, rec):
             out.append(
@@ -129,10 +129,7 @@ def save(root: Path, snippet: Path, result: Result, allow_any_device: bool = Fal
         dark=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.dark),
     )
     target = path_for(root, snippet)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    writing.write_atomic(target, json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n")
     return target
 
 
