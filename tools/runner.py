@@ -46,30 +46,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from tools.cache import (
-    Cache,
-    CacheEntryError,
-    Cell,
-    FileHashes,
-    Result,
-    SnippetError,
-    mask_timings,
-    run_label,
-    varies,
-)
-from tools.processes import (
-    CHILD,
-    FORKSERVER,
-    START_LOCK,
-    Limits,
-    Processes,
-    child_env,
-    cpu_pins,
-    device_fingerprint,
-    env_number,
-    torch_version,
-)
-from tools.scheduling import FIRST_RUN_HINTS, Background, Durations, default_jobs, estimate, run_all
+from tools import cache, processes, scheduling
+from tools.cache import Cell, Result, SnippetError, mask_timings, run_label, varies
+from tools.processes import FORKSERVER, START_LOCK, cpu_pins, env_number, torch_version
+from tools.scheduling import FIRST_RUN_HINTS, Background, default_jobs
 from tools.site import ROOT, Paths
 
 # fmt: off
@@ -84,10 +64,11 @@ __all__ = [  # what the rest of the project imports from here
 def salt() -> str:
     """What a cache key holds besides the snippet: torch, device, the child's own code,
     thread count and CPU pins."""
-    code = [FileHashes()(p) or "" for p in (CHILD, CHILD.with_name("notes_mpl_backend.py"))]
+    child = processes.CHILD
+    code = [cache.sha256(p.read_bytes()) for p in (child, child.with_name("notes_mpl_backend.py"))]
     threads = os.environ.get("OMP_NUM_THREADS")
     return "|".join(
-        [torch_version(), device_fingerprint(), *code]
+        [torch_version(), processes.device_fingerprint(), *code]
         + ([f"threads={threads}"] if threads is not None else [])
         + [f"{k}={v}" for k, v in sorted(cpu_pins().items())]
     )
@@ -98,10 +79,10 @@ class Runner:
         self.root = root.resolve()
         env_cache = os.environ.get("SNIPPETS_CACHE_DIR")
         self.cache = Path(cache_dir or env_cache or Paths(self.root).snippet_cache)
-        self.entries = Cache(self.cache, self.root, salt())
-        self.processes = Processes(self.root, Limits.from_env())
+        self.entries = cache.Cache(self.cache, self.root, salt())
+        self.processes = processes.Processes(self.root, processes.Limits.from_env())
         self.running = self.processes.running  # process groups of the snippets running now
-        self.timings = Durations(self.cache / "durations.json")
+        self.timings = scheduling.Durations(self.cache / "durations.json")
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
         self.nice = 0  # > 0: snippets yield the CPU to the server's builds (mkdocs serve)
@@ -124,7 +105,7 @@ class Runner:
             return None
         try:
             return self.entries.load(rel, entry)
-        except CacheEntryError as exc:
+        except cache.CacheEntryError as exc:
             self.log(f"{rel}: cache entry {entry.name} {exc}; it will run again")
             return None
 
@@ -155,7 +136,7 @@ class Runner:
                 raise
             try:
                 loaded = self.entries.load(rel, entry)
-            except CacheEntryError as exc:  # changed between writing and reading it
+            except cache.CacheEntryError as exc:  # changed between writing and reading it
                 raise SnippetError(f"{rel}{context}: its cache entry {exc}") from None
             if loaded is None:
                 raise SnippetError(f"{rel}{context}: a data file it read changed while it ran")
@@ -167,7 +148,7 @@ class Runner:
         out = Path(tempfile.mkdtemp(prefix="snippet-out-"))  # outside project and cache
         start = time.perf_counter()
         try:
-            code = self.processes.run(snippet, out, child_env(out, self.nice), where)
+            code = self.processes.run(snippet, out, processes.child_env(out, self.nice), where)
             self.timings.record(rel, time.perf_counter() - start)
             self.executed.add(rel)
             self.processes.limits.check(out, code, where)
@@ -186,7 +167,7 @@ class Runner:
 
     def estimate(self, snippet: Path, known: dict[str, float]) -> float:
         """Seconds ``snippet`` is expected to take (``tools.scheduling.estimate``)."""
-        return estimate(self.rel(snippet), snippet, known)
+        return scheduling.estimate(self.rel(snippet), snippet, known)
 
     def kill_all(self) -> None:
         self.processes.kill_all()
@@ -204,7 +185,7 @@ class Runner:
         alone at the end. Failures are returned, not raised. ``progress`` gets a line
         every few seconds: done / total, the slowest still running, time left.
         """
-        return run_all(self, snippets, jobs, contexts, progress)
+        return scheduling.run_all(self, snippets, jobs, contexts, progress)
 
 
 def show(result: Result, out: TextIO | None = None) -> None:
