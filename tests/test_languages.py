@@ -168,8 +168,6 @@ def test_a_written_language_without_its_labels_is_named() -> None:
         root=ROOT,
         docs=SITE.docs,
         snippets=SITE.snippets,
-        cache=SITE.cache,
-        recordings=SITE.recordings,
         locales=SITE.locales + (site.Locale("fr", "Français", "fr/", False),),
     )
     with pytest.raises(FileNotFoundError, match=r"locales/fr\.yml has no labels: copy "):

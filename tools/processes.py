@@ -47,6 +47,8 @@ POLL = 0.5  # seconds between checks of a running snippet's limits
 # _cleanup): a snippet's exit status is read under this lock, or the two race for it and
 # one gets the EOF multiprocessing reports as status 255. Process-wide, as that list is.
 START_LOCK = threading.Lock()
+# A started snippet: its pid (its process group's id), "ended within s seconds?", its status.
+Started = tuple[int, Callable[[float], bool], Callable[[], int]]
 
 
 def env_number(name: str, default: float) -> float:
@@ -267,13 +269,10 @@ class Processes:
         data.mkdir(exist_ok=True)  # downloads land in the project's data/, kept
         with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
             (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
-            if FORKSERVER:
-                return self._watch(*self._fork(snippet, out, cwd, env), out, where)
-            return self._watch(*self._popen(snippet, out, cwd, env), out, where)
+            start = self._fork if FORKSERVER else self._popen
+            return self._watch(start(snippet, out, cwd, env), out, where)
 
-    def _fork(
-        self, snippet: Path, out: Path, cwd: str, env: dict[str, str]
-    ) -> tuple[int, Callable[[float], bool], Callable[[], int]]:
+    def _fork(self, snippet: Path, out: Path, cwd: str, env: dict[str, str]) -> Started:
         with START_LOCK:
             args = (snippet, out, self.root, cwd, env)
             proc = self.server.context(env).Process(target=_child_run, args=args)
@@ -288,9 +287,7 @@ class Processes:
         assert proc.pid is not None
         return proc.pid, ended, status
 
-    def _popen(
-        self, snippet: Path, out: Path, cwd: str, env: dict[str, str]
-    ) -> tuple[int, Callable[[float], bool], Callable[[], int]]:
+    def _popen(self, snippet: Path, out: Path, cwd: str, env: dict[str, str]) -> Started:
         with open(out / "stderr.bin", "wb") as err:
             cmd = [sys.executable, str(CHILD), str(snippet), str(out), str(self.root)]
             popen = subprocess.Popen(
@@ -306,14 +303,8 @@ class Processes:
 
         return popen.pid, ended, popen.wait
 
-    def _watch(
-        self,
-        pid: int,
-        ended: Callable[[float], bool],
-        status: Callable[[], int],
-        out: Path,
-        where: str,
-    ) -> int:
+    def _watch(self, started: Started, out: Path, where: str) -> int:
+        pid, ended, status = started
         self.running.add(pid)
         start, problem = time.monotonic(), ""
         try:
