@@ -210,7 +210,7 @@ def check(site: Site) -> list[str]:
     problems: list[str] = []
     used: set[Path] = set()
     codes = [x.code for x in site.written]
-    for page in sorted(site.docs.rglob("*.md")):
+    for page in sorted(p for p in site.docs.rglob("*.md") if not is_scratch(p)):  # not: .#x.md
         locale = site.locale_of(page.name)
         if locale is None:
             names = ", ".join(f"x.{c}.md" for c in codes)
