@@ -53,11 +53,11 @@ from tools.scheduling import FIRST_RUN_HINTS, Background, default_jobs
 from tools.site import ROOT, Paths
 
 # fmt: off
-__all__ = [  # what the rest of the project imports from here
+__all__ = (  # what the rest of the project imports from here
     "Background", "Cell", "FIRST_RUN_HINTS", "FORKSERVER", "ROOT", "Result", "Runner",
     "SnippetError", "START_LOCK", "cpu_pins", "default_jobs", "env_number", "main",
     "mask_timings", "run_label", "show", "torch_version", "varies",
-]
+)
 # fmt: on
 
 
