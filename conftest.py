@@ -1,7 +1,8 @@
 """Teach pytest-codeblocks (pinned 0.18.0) our pages: ``pytest --codeblocks docs/``.
 
 A page's python fence holds one ``--8<-- "x.py"`` line (pymdownx.snippets). Stock
-pytest-codeblocks would exec that line as Python and skip fences with a title. Here the
+pytest-codeblocks would exec that line as Python and skip fences with a title
+(``tools/workaround_codeblocks.py`` replaces how it collects and runs blocks). Here the
 blocks are read with the build's own parser (``tools.pages``): every fence that
 highlights as Python, every shell fence and every fence that includes a ``.py`` file is a
 test. Each is checked with the build's own rule (``pages.block_problem``, same wording)
@@ -21,17 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_codeblocks.plugin as pcb
 from pytest_codeblocks.main import CodeBlock
 
-from tools import pages
+from tools import pages, workaround_codeblocks
 from tools.generate import is_generated
 from tools.runner import Runner, SnippetError
+from tools.site import ROOT
 from tools.site import load as load_site
 
-ROOT = Path(__file__).resolve().parent
 SITE = load_site(ROOT / "mkdocs.yml")
-SNIPPETS = SITE.snippets
 _runner = Runner(ROOT)
 
 
@@ -40,43 +39,36 @@ class BlockError(Exception):
 
 
 def _blocks(path: Path) -> list[CodeBlock]:
-    """The blocks of a page that pytest runs, as pytest-codeblocks' ``CodeBlock``."""
+    """The blocks of a page that pytest runs, each with its problem or its snippet."""
     out = []
     for fence in pages.fences(path.read_text(encoding="utf-8")):
         runs = fence.is_python or (fence.include or "").endswith(".py")
         if not runs and fence.lang not in pages.FORBIDDEN_LANGS:
             continue
-        block = CodeBlock(
-            "\n".join(fence.body) + "\n",
-            fence.lineno,
-            "bash" if fence.lang in pages.FORBIDDEN_LANGS else "python",
+        problem = pages.block_problem(fence, SITE.snippets, ROOT)
+        out.append(
+            workaround_codeblocks.block(
+                "\n".join(fence.body) + "\n",
+                fence.lineno,
+                "bash" if fence.lang in pages.FORBIDDEN_LANGS else "python",
+                problem=problem,
+                snippet=SITE.snippets / fence.include if fence.include and not problem else None,
+            )
         )
-        block.problem = pages.block_problem(fence, SNIPPETS, ROOT)  # type: ignore[attr-defined]
-        block.snippet = (
-            SNIPPETS / fence.include  # type: ignore[attr-defined]
-            if fence.include and not block.problem
-            else None
-        )
-        out.append(block)
     return out
 
 
-def _extract_from_file(path: Path | str, *args: Any, **kwargs: Any) -> list[CodeBlock]:
-    return _blocks(Path(path))
-
-
-def _runtest(self: pcb.TestBlock) -> None:
-    b, page = self.obj, Path(self.path).resolve().relative_to(ROOT)
-    if b.problem:
-        raise BlockError(pages.located(page, b.lineno, b.problem))
+def _run(block: Any, path: Path) -> None:
+    page = path.relative_to(ROOT)
+    if block.problem:
+        raise BlockError(pages.located(page, block.lineno, block.problem))
     try:
-        _runner.result(b.snippet, context=f" (shown on page {page}:{b.lineno})")
+        _runner.result(block.snippet, context=pages.shown_on(page, block.lineno))
     except SnippetError as exc:
         raise BlockError(str(exc)) from None
 
 
-pcb.extract_from_file = _extract_from_file
-pcb.TestBlock.runtest = _runtest
+workaround_codeblocks.teach(_blocks, _run)
 
 
 def _pages_to_test(config: pytest.Config) -> list[Path]:
@@ -112,10 +104,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if not config.option.codeblocks:
         return
     snippets = {
-        b.snippet.resolve(): f" (shown on page {p.relative_to(ROOT)})"
+        s: pages.shown_on(p.relative_to(ROOT))
         for p in _pages_to_test(config)
-        for b in _blocks(p)
-        if b.snippet is not None
+        for s in pages.shown(SITE, p)
     }
     missing = [s for s in snippets if _runner.cached(s) is None]
     if not missing:

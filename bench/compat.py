@@ -31,11 +31,11 @@ import sys
 import venv
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, to import
 
 from tools.runner import (  # noqa: E402
     FIRST_RUN_HINTS,
+    ROOT,
     Runner,
     SnippetError,
     mask_timings,

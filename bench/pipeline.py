@@ -22,8 +22,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, to import
+from tools.site import ROOT  # noqa: E402
 from tools.site import load as load_site  # noqa: E402
 
 

@@ -17,9 +17,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from tools.site import ROOT
 from tools.site import load as load_site
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "mkdocs.yml")  # the real site's locales: a throwaway site has them too
 DEFAULT, OTHER = (x.code for x in SITE.written[:2])  # the default and the other written one
 

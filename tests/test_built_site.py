@@ -32,11 +32,8 @@ def built(site: Path, slug: str, lang: str) -> str:
 @pytest.mark.parametrize("slug", PAGES)
 def test_each_block_has_its_real_output(site: Path, slug: str) -> None:
     runner = Runner(ROOT)
-    expected = [
-        f
-        for f in pages.includes((SITE.docs / SITE.default.page(slug)).read_text("utf-8"))
-        if f.endswith(".py")
-    ]
+    shown = pages.shown(SITE, SITE.docs / SITE.default.page(slug))
+    expected = [s.relative_to(SITE.snippets).as_posix() for s in shown]
     for lang in LANGS:  # generated pages show the same code and output, unconverted
         page = built(site, slug, lang)
         shown = re.findall(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.project import DEFAULT, OTHER, Project
+from tests.project import OTHER, SITE, Project
 from tests.test_pipeline import outputs
 from tools import pages
 from tools.check import rerun_differences
@@ -15,14 +15,10 @@ from tools.runner import ROOT, Runner
 
 
 def chapter_snippets() -> list[Path]:
-    found: dict[Path, None] = {}
-    for page in sorted((ROOT / "docs").rglob(f"*.{DEFAULT}.md")):
-        if page.relative_to(ROOT / "docs").parts[0] == "examples":
-            continue  # the long examples run once; they print their seeds' results
-        for inc in pages.includes(page.read_text(encoding="utf-8")):
-            if inc.endswith(".py"):
-                found[(ROOT / "snippets" / inc).resolve()] = None
-    return list(found)
+    """Every snippet the chapters show (the long examples run once; they print their seeds'
+    results)."""
+    chapters = [p for p in SITE.pages() if SITE.slug(p).split("/")[0] != "examples"]
+    return list(dict.fromkeys(s for page in chapters for s in pages.shown(SITE, page)))
 
 
 def test_chapter_snippets_print_the_same_on_a_second_run() -> None:

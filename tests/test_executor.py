@@ -450,7 +450,7 @@ def test_exit_statuses_survive_processes_started_alongside(
 
     def start_others() -> None:  # what Process.start() does first, as often as possible
         while not stop.is_set():
-            with runner_module._start_lock:
+            with runner_module.START_LOCK:
                 multiprocessing.process._cleanup()
 
     thread = threading.Thread(target=start_others)

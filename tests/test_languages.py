@@ -13,6 +13,7 @@ import pytest
 
 from tests.project import DEFAULT, OTHER, SITE, Project
 from tools import generate, site
+from tools.convert import converter
 from tools.runner import ROOT
 
 GENERATED = [x.code for x in SITE.generated]
@@ -63,7 +64,7 @@ def test_every_phrase_is_needed_and_lands(code: str) -> None:
     convert = generate.for_locale(SITE, locale)
     for simplified, wanted in table.items():
         others = tuple(sorted((s, t) for s, t in table.items() if s != simplified))
-        without = generate.converter(locale.opencc or "", others)
+        without = converter(locale.opencc or "", others)
         assert without(f"这里的{simplified}。") != f"這裡的{wanted}。", (
             f"locales/{code}.yml: {simplified} reads {wanted} without its entry; drop it"
         )
@@ -102,7 +103,7 @@ def test_pytorch_terms_read_as_in_taiwan() -> None:
 
 
 def test_code_and_output_stay_as_written() -> None:
-    convert = generate.converter("s2twp", (("参数", "參數"),))
+    convert = converter("s2twp", (("参数", "參數"),))
     text = (
         '# 数据 { #data }\n\n调用 `print("数据")` 打印参数。\n\n```python\n--8<-- "a.py"\n```\n\n'
         '```text\n数据\n```\n\n```mermaid\nflowchart TD\n    a["数据"] --> b["模型"]\n```\n'
@@ -167,8 +168,6 @@ def test_a_written_language_without_its_labels_is_named() -> None:
         root=ROOT,
         docs=SITE.docs,
         snippets=SITE.snippets,
-        cache=SITE.cache,
-        recordings=SITE.recordings,
         locales=SITE.locales + (site.Locale("fr", "Français", "fr/", False),),
     )
     with pytest.raises(FileNotFoundError, match=r"locales/fr\.yml has no labels: copy "):

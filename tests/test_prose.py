@@ -13,8 +13,7 @@ from tests.project import DEFAULT, OTHER, SITE
 from tools import pages
 from tools.runner import ROOT, Runner
 
-DOCS = ROOT / "docs"
-SNIPPETS = ROOT / "snippets"
+DOCS, SNIPPETS = SITE.docs, SITE.snippets
 PAGES = sorted(p.relative_to(DOCS).as_posix() for x in SITE.written for p in SITE.pages(x))
 ZH_PAGES = [p for p in PAGES if p.endswith(f".{DEFAULT}.md")]
 
@@ -217,15 +216,10 @@ def page_snippets(page: str) -> list[str]:
     """The Python snippets whose output a page may quote: its own, else (an overview page
     without snippets) those of the pages it links to."""
     text = (DOCS / page).read_text(encoding="utf-8")
-    own = [s for s in pages.includes(text) if s.endswith(".py")]
-    if own:
-        return own
-    return [
-        s
-        for linked in linked_pages(page, text)
-        for s in pages.includes((DOCS / linked).read_text(encoding="utf-8"))
-        if s.endswith(".py")
-    ]
+    own = pages.shown(SITE, DOCS / page)
+    if not own:
+        own = [s for linked in linked_pages(page, text) for s in pages.shown(SITE, DOCS / linked)]
+    return [s.relative_to(SNIPPETS).as_posix() for s in own]
 
 
 @cache

@@ -59,6 +59,24 @@ def test_highlight_cache_wraps_the_method_pymdownx_still_has() -> None:
     assert cache.highlight_once(one, "x = 1\n", "python", id_value="__code_1") != first
 
 
+def test_codeblocks_still_collects_and_runs_through_what_we_replace() -> None:
+    """``tools/workaround_codeblocks.py`` replaces the collector's ``extract_from_file``
+    (looked up in pytest-codeblocks' plugin module when a page is collected) and
+    ``TestBlock.runtest``; both must still be where the plugin finds them."""
+    import dataclasses
+
+    import pytest_codeblocks.plugin as plugin
+    from pytest_codeblocks.main import CodeBlock
+
+    why = "pytest-codeblocks changed: adapt or drop tools/workaround_codeblocks.py"
+    assert "extract_from_file(self.path)" in inspect.getsource(plugin.MarkdownFile.collect), why
+    init = list(inspect.signature(plugin.TestBlock.__init__).parameters)
+    assert init == ["self", "name", "parent", "obj"], why
+    assert "runtest" in vars(plugin.TestBlock), why
+    fields = [f.name for f in dataclasses.fields(CodeBlock)]
+    assert fields[:3] == ["code", "lineno", "syntax"], why
+
+
 def notebook_project(path: Path, leave_out: str) -> Project:
     """A throwaway site with mkdocs-jupyter under mkdocs-static-i18n, one example that
     becomes a notebook, and every hook but ``leave_out``."""

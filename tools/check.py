@@ -19,8 +19,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from tools import pages
-from tools.runner import ROOT, Result, Runner, SnippetError, varies
-from tools.site import Site
+from tools.runner import Runner, SnippetError, show, varies
+from tools.site import ROOT, Site
 from tools.site import load as load_site
 
 
@@ -70,14 +70,6 @@ def _page(arg: str, site: Site) -> Path:
     return page
 
 
-def _show(result: Result) -> None:
-    print(f"== {result.snippet} ({result.label})\n{result.stdout}", end="")
-    if result.stderr:
-        print(f"-- stderr\n{result.stderr}", end="" if result.stderr.endswith("\n") else "\n")
-    for fig in result.figures:
-        print(f"-- figure {fig}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.check",
@@ -93,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = load_config(str(ROOT / "mkdocs.yml"))
     site = load_site(ROOT / "mkdocs.yml")
-    docs, snippets = site.docs, site.snippets
+    docs = site.docs
     chosen = [_page(a, site) for a in args.pages]
     problems = pages.site_problems(config)
     runner = Runner(ROOT)
@@ -111,19 +103,15 @@ def main(argv: list[str] | None = None) -> int:
         for problem in mine:
             print(f"  {problem}")
         failed += len(mine)
-        shown = [
-            snippets / inc
-            for inc in pages.includes(page.read_text(encoding="utf-8"))
-            if inc.endswith(".py") and (snippets / inc).is_file()
-        ]
+        shown = pages.shown(site, page)
         results = runner.run_all(shown)
         for path in shown:
-            result = results[path.resolve()]
+            result = results[path]
             if isinstance(result, SnippetError):
                 failed += 1
                 print(f"FAILED {result}")
             else:
-                _show(result)
+                show(result)
         if args.twice:
             for problem in rerun_differences(runner, shown):
                 failed += 1

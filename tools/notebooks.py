@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 from nbformat import v4
 
+from tools import writing
 from tools._child import CELL, split_cells
 from tools.runner import Result
 from tools.site import Site
@@ -48,7 +49,7 @@ def build(snippet: Path, result: Result | None, words: dict[str, str]) -> nbform
     if result is None:
         header += "\n\n" + words["pending"]
         cells = []
-    nb = v4.new_notebook(cells=[v4.new_markdown_cell(header)])
+    nb: nbformat.NotebookNode = v4.new_notebook(cells=[v4.new_markdown_cell(header)])
     for count, (_, text) in enumerate(cells, 1):
         run = ran[count - 1] if count <= len(ran) else None  # None: the run ended before it
         lines = text.splitlines()
@@ -91,8 +92,7 @@ def write(snippets: list[tuple[Path, Result | None]], out_dir: Path, site: Site)
             if n == 0:  # the same cells in every locale: one schema check is enough
                 nbformat.validate(nb)
             text = json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
-            if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
+            writing.write_if_changed(path, text)
             written.append(path)
     for stale in set(out_dir.glob("*.ipynb")) - set(written):
         stale.unlink()

@@ -20,7 +20,7 @@ import pygments.lexers
 import pygments.util
 from pymdownx.snippets import SnippetPreprocessor
 
-from tools.site import Site
+from tools.site import Locale, Site
 from tools.site import load as load_site
 
 FORBIDDEN_LANGS = {"bash", "sh", "shell", "zsh"}  # pytest-codeblocks would run these
@@ -72,7 +72,7 @@ class Fence:
         m = SnippetPreprocessor.RE_ALL_SNIPPETS.match(lines[0])
         if not m or m.group("escape") or not m.group("inline_marker"):
             return None
-        return m.group("snippet")[1:-1].strip()
+        return str(m.group("snippet")[1:-1].strip())
 
 
 @functools.cache
@@ -165,6 +165,40 @@ def includes(text: str) -> list[str]:
     return [f.include for f in fences(text) if f.include is not None]
 
 
+def shown(site: Site, page: Path) -> list[Path]:
+    """Which snippets ``page`` shows (and the build runs): the ``.py`` file each of its
+    fences includes, resolved, in page order, repeats kept; a fence the rules reject
+    (``block_problem``) shows none. The one answer for build, report, check and tests."""
+    return [
+        (site.snippets / include).resolve()
+        for f in fences(page.read_text(encoding="utf-8"))
+        if (include := f.include or "").endswith(".py")
+        and not block_problem(f, site.snippets, site.root)
+    ]
+
+
+def first_shown(site: Site, nav: list[str]) -> dict[Path, Path]:
+    """Every snippet the written pages show, with the first page showing it, in the
+    order a reader meets them: by ``nav`` (``nav_order``), the default language first."""
+    rank = {x.code: i for i, x in enumerate(site.written)}
+    place = {path: i for i, path in enumerate(nav)}
+
+    def order(page: Path) -> tuple[int, str, int]:
+        slug, locale = site.slug(page), site.locale_of(page.name)
+        return place.get(f"{slug}.md", len(place)), slug, rank.get(locale.code if locale else "", 9)
+
+    first: dict[Path, Path] = {}
+    for page in sorted((p for x in site.written for p in site.pages(x)), key=order):
+        for snippet in shown(site, page):
+            first.setdefault(snippet, page)
+    return first
+
+
+def shown_on(page: Path | str, line: int | None = None) -> str:
+    """What an error adds about the page showing a snippet: `` (shown on page x:LINE)``."""
+    return f" (shown on page {page}{'' if line is None else f':{line}'})"
+
+
 def located(page: Path | str, line: int | None, problem: str) -> str:
     """A problem in the words every check uses: ``docs/x.md:LINE: what``."""
     return f"{page}:{line}: {problem}" if line is not None else f"{page}: {problem}"
@@ -175,55 +209,55 @@ def check(site: Site) -> list[str]:
     line. Generated locales' pages (``tools.generate``) are the build's, not checked."""
     problems: list[str] = []
     used: set[Path] = set()
-    root, docs, snippets = site.root, site.docs, site.snippets
     codes = [x.code for x in site.written]
-    for page in sorted(p for p in docs.rglob("*.md") if not is_scratch(p)):  # not: .#x.md
-        rel = page.relative_to(root)
+    for page in sorted(p for p in site.docs.rglob("*.md") if not is_scratch(p)):  # not: .#x.md
         locale = site.locale_of(page.name)
         if locale is None:
+            names = ", ".join(f"x.{c}.md" for c in codes)
             problems.append(
                 located(
-                    rel,
+                    page.relative_to(site.root),
                     None,
-                    "name a page x.<language>.md, one of: " + ", ".join(f"x.{c}.md" for c in codes),
+                    f"name a page x.<language>.md, one of: {names}",
                 )
             )
-            continue
-        if locale.generated:
-            continue
-        text = page.read_text(encoding="utf-8")
-        for f in fences(text):
-            problem = block_problem(f, snippets, root)
-            if problem:
-                problems.append(located(rel, f.lineno, problem))
-            elif f.include is not None:
-                used.add((snippets / f.include).resolve())
-        for n, heading, anchor in headings(text):
-            if anchor is None:
-                problems.append(
-                    located(
-                        rel,
-                        n,
-                        f"heading '{heading}' needs an explicit "
-                        "{ #anchor } shared by all languages",
-                    )
-                )
-        slug = site.slug(page)
-        for other in site.written:
-            twin = docs / other.page(slug)
-            if other == locale:
-                continue
-            if not twin.is_file():
-                problems.append(
-                    located(rel, None, f"its translation {twin.relative_to(root)} is missing")
-                )
-            elif locale.default:
-                problems += _compare(
-                    rel, text, twin.relative_to(root), twin.read_text(encoding="utf-8")
-                )
-    for snippet in sorted(snippets.rglob("*")):
+        elif not locale.generated:
+            problems += _page_problems(site, page, locale, used)
+    for snippet in sorted(site.snippets.rglob("*")):
         if snippet.is_file() and not is_scratch(snippet) and snippet.resolve() not in used:
-            problems.append(f"{snippet.relative_to(root)}{ORPHAN}")
+            problems.append(f"{snippet.relative_to(site.root)}{ORPHAN}")
+    return problems
+
+
+def _page_problems(site: Site, page: Path, locale: Locale, used: set[Path]) -> list[str]:
+    """What is wrong with one written page (and its twins); adds what it includes to
+    ``used``."""
+    root, docs, snippets, rel = site.root, site.docs, site.snippets, page.relative_to(site.root)
+    problems: list[str] = []
+    text = page.read_text(encoding="utf-8")
+    for f in fences(text):
+        problem = block_problem(f, snippets, root)
+        if problem:
+            problems.append(located(rel, f.lineno, problem))
+        elif f.include is not None:
+            used.add((snippets / f.include).resolve())
+    for n, heading, anchor in headings(text):
+        if anchor is None:
+            why = f"heading '{heading}' needs an explicit {{ #anchor }} shared by all languages"
+            problems.append(located(rel, n, why))
+    slug = site.slug(page)
+    for other in site.written:
+        twin = docs / other.page(slug)
+        if other == locale:
+            continue
+        if not twin.is_file():
+            problems.append(
+                located(rel, None, f"its translation {twin.relative_to(root)} is missing")
+            )
+        elif locale.default:
+            problems += _compare(
+                rel, text, twin.relative_to(root), twin.read_text(encoding="utf-8")
+            )
     return problems
 
 
@@ -280,30 +314,16 @@ def nav_problems(
         return []  # no nav: MkDocs lists every page itself
     problems: list[str] = []
     listed: set[str] = set()
-    titles = nav_titles(nav)
-    codes = [x.code for x in site.locales]
-
-    def walk(items: list[Any]) -> None:
-        for item in items:
-            if isinstance(item, str):
-                entries: list[tuple[str | None, Any]] = [(None, item)]
-            else:
-                entries = list(item.items())
-            for _, value in entries:
-                if isinstance(value, list):
-                    walk(value)
-                    continue
-                target = str(value)
-                m = re.fullmatch(rf"(.+)\.({'|'.join(map(re.escape, codes))})\.md", target)
-                if m:
-                    problems.append(
-                        f"mkdocs.yml nav: '{target}' names one language's file; "
-                        f"write '{m.group(1)}.md' (each language gets its own)"
-                    )
-                    target = f"{m.group(1)}.md"
-                listed.add(target)
-
-    walk(nav)
+    codes = "|".join(re.escape(x.code) for x in site.locales)
+    for target in nav_order(nav):
+        m = re.fullmatch(rf"(.+)\.({codes})\.md", target)
+        if m:
+            problems.append(
+                f"mkdocs.yml nav: '{target}' names one language's file; "
+                f"write '{m.group(1)}.md' (each language gets its own)"
+            )
+            target = f"{m.group(1)}.md"
+        listed.add(target)
     for page in site.pages():
         rel = site.slug(page) + ".md"
         if rel not in listed:
@@ -312,7 +332,7 @@ def nav_problems(
                 f"add '- <title>: {rel}' where it belongs"
             )
     for locale, table in sorted(translations.items()):
-        missing = [t for t in dict.fromkeys(titles) if t not in table and not t.isascii()]
+        missing = [t for t in dict.fromkeys(nav_titles(nav)) if t not in table and not t.isascii()]
         for title in missing:
             problems.append(
                 f"mkdocs.yml nav title '{title}' has no '{locale}' translation: "

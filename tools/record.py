@@ -31,10 +31,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.runner import FIRST_RUN_HINTS, ROOT, Result, Runner, SnippetError
+from tools import writing
+from tools.runner import FIRST_RUN_HINTS, Result, Runner, SnippetError
+from tools.site import ROOT, Paths
 from tools.site import load as load_site
-
-FOLDER = "recordings"
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def is_stale(root: Path, recording: Recording) -> bool:
 def problems(root: Path) -> list[str]:
     """Recordings that no longer match their snippet (changed or gone)."""
     out = []
-    for path in sorted((root / FOLDER).rglob("*.json")):
+    for path in sorted(Paths(root).recordings.rglob("*.json")):
         rec = _read(path)
         if is_stale(root, rec):
             out.append(
@@ -129,10 +129,7 @@ def save(root: Path, snippet: Path, result: Result, allow_any_device: bool = Fal
         dark=tuple(base64.b64encode(p.read_bytes()).decode() for p in result.dark),
     )
     target = path_for(root, snippet)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    writing.write_atomic(target, json.dumps(asdict(rec), ensure_ascii=False, indent=1) + "\n")
     return target
 
 
@@ -186,26 +183,30 @@ def main(argv: list[str]) -> int:
         if rec is None or is_stale(ROOT, rec) or args.force:
             todo.append(path)
     print(f"{gpu}: {len(todo)} to record, {len(paths) - len(todo)} already current", flush=True)
-    failed = 0
     with tempfile.TemporaryDirectory(prefix="record-") as cache:  # fresh runs only
-        runner = Runner(ROOT, cache_dir=Path(cache))
-        runner.log = lambda msg: print(msg, file=sys.stderr, flush=True)
-        long = [p for p in todo if runner.rel(p) in FIRST_RUN_HINTS]
-        results = runner.run_all([p for p in todo if p not in long], jobs=args.jobs)
-        for path in long:  # alone on the GPU: they print their own timings
-            results.update(runner.run_all([path], jobs=1))
-        for path in todo:
-            try:
-                res = results[path]
-                if isinstance(res, SnippetError):
-                    raise res
-                target = save(ROOT, path, res)
-            except SnippetError as exc:
-                failed += 1
-                print(f"FAILED {exc}", file=sys.stderr)
-                continue
-            print(f"recorded {target.relative_to(ROOT)} ({res.label})")
-    return 1 if failed else 0
+        return 1 if record_all(Runner(ROOT, cache_dir=Path(cache)), todo, args.jobs) else 0
+
+
+def record_all(runner: Runner, todo: list[Path], jobs: int | None) -> int:
+    """Run ``todo`` (the long examples alone) and record each; how many failed."""
+    runner.log = lambda msg: print(msg, file=sys.stderr, flush=True)
+    long = [p for p in todo if runner.rel(p) in FIRST_RUN_HINTS]
+    results = runner.run_all([p for p in todo if p not in long], jobs=jobs)
+    for path in long:  # alone on the GPU: they print their own timings
+        results.update(runner.run_all([path], jobs=1))
+    failed = 0
+    for path in todo:
+        try:
+            res = results[path]
+            if isinstance(res, SnippetError):
+                raise res
+            target = save(ROOT, path, res)
+        except SnippetError as exc:
+            failed += 1
+            print(f"FAILED {exc}", file=sys.stderr)
+            continue
+        print(f"recorded {target.relative_to(ROOT)} ({res.label})")
+    return failed
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
-"""The site's model, read from ``mkdocs.yml``: the one place that knows its languages.
+"""The site's model, read from ``mkdocs.yml``: the one place that knows its paths and
+languages.
 
-Everything else (the MkDocs hooks, ``conftest.py``, ``tools.pages``, ``tools.record``,
-``tools.notebooks``, ``tools.sync`` and the tests) asks this module for the site's root,
-its snippet folder (as pymdownx.snippets resolves ``base_path``), the cache and
-recordings folders, and its locales: code, URL prefix, name, whether written by hand or
+Everything else (the hooks, the runner, ``conftest.py``, the other tools and the tests)
+asks this module for the project's root (``ROOT``, defined here only) and every folder
+under it (``Paths``: cache, snippet cache, recordings, data, locales; ``Site`` adds the
+docs, the snippet folder as pymdownx.snippets resolves ``base_path``, and the generated
+notebooks), and for its locales: code, URL prefix, name, whether written by hand or
 generated (``tools.generate``), and the words the build adds to pages (labels). No other
 file of ``tools/`` or ``tests/`` writes a language code or a URL prefix
-(``tests/test_site.py`` greps for them).
+(``tests/test_site.py`` greps for them). ``Paths`` needs no MkDocs (the runner uses it
+where only the snippets' requirements are installed).
 
 The locales are mkdocs-static-i18n's ``languages`` in mkdocs.yml, in their order. A
 locale is generated when its ``extra`` says so::
@@ -22,13 +25,14 @@ source's table converted (``tools.generate``), overridden by its own file if the
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.utils.yaml import yaml_load
+from tools import convert
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the project's root: defined here only
 LOCALES_DIR = "locales"  # labels and phrase tables, one file per locale
 
 
@@ -56,13 +60,42 @@ class Locale:
 
 
 @dataclass(frozen=True)
-class Site:
+class Paths:
+    """The project's folders, from its root alone (no mkdocs.yml needed)."""
+
     root: Path
+
+    @property
+    def cache(self) -> Path:
+        return self.root / ".cache"
+
+    @property
+    def snippet_cache(self) -> Path:
+        return self.cache / "snippets"
+
+    @property
+    def recordings(self) -> Path:
+        return self.root / "recordings"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / LOCALES_DIR
+
+
+@dataclass(frozen=True)
+class Site(Paths):
     docs: Path
     snippets: Path
-    cache: Path
-    recordings: Path
     locales: tuple[Locale, ...]
+
+    @property
+    def notebooks(self) -> Path:
+        """Where the build writes the example notebooks (generated, git-ignored)."""
+        return self.docs / "notebooks"
 
     @property
     def default(self) -> Locale:
@@ -110,7 +143,7 @@ class Site:
 
 def _locale_file(site: Site, code: str, key: str) -> dict[str, Any]:
     """The ``key`` table of ``locales/<code>.yml`` (``labels``, ``phrases``), or {}."""
-    path = site.root / LOCALES_DIR / f"{code}.yml"
+    path = site.locales_dir / f"{code}.yml"
     if not path.is_file():
         return {}
     return dict(_yaml(path, path.stat().st_mtime).get(key) or {})
@@ -118,6 +151,8 @@ def _locale_file(site: Site, code: str, key: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=32)
 def _yaml(path: Path, mtime: float) -> dict[str, Any]:
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' loader (!ENV, !relative tags); optional
+
     return dict(yaml_load(path.read_text(encoding="utf-8")) or {})
 
 
@@ -132,15 +167,21 @@ def _labels_cached(site: Site, code: str) -> dict[str, Any]:
                 f"{site.default.code}.yml and translate it (see CONTRIBUTING.md)"
             )
         return own
-    from tools import generate  # OpenCC is only needed for a generated locale
-
-    converted = generate.convert_data(site, locale, _labels_cached(site, locale.source or ""))
+    converted = convert.data(
+        locale_converter(site, locale), _labels_cached(site, locale.source or "")
+    )
     return {**converted, **own}
 
 
 def phrases(site: Site, code: str) -> dict[str, str]:
     """A generated locale's phrase table (``locales/<code>.yml``, ``phrases:``)."""
     return {str(k): str(v) for k, v in _locale_file(site, code, "phrases").items()}
+
+
+def locale_converter(site: Site, locale: Locale) -> Callable[[str], str]:
+    """The conversion of a generated ``locale``: its OpenCC config and phrase table."""
+    assert locale.opencc, f"{locale.code} is not generated"
+    return convert.converter(locale.opencc, tuple(sorted(phrases(site, locale.code).items())))
 
 
 def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
@@ -183,7 +224,7 @@ def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
 
 @functools.lru_cache(maxsize=8)
 def _load(config_file: Path, mtime: float) -> Site:
-    raw = yaml_load(config_file.read_text(encoding="utf-8"))
+    raw = _yaml(config_file, mtime)
     root = config_file.parent
     docs = root / str(raw.get("docs_dir", "docs"))
     base: Any = ["."]
@@ -195,8 +236,6 @@ def _load(config_file: Path, mtime: float) -> Site:
         root=root,
         docs=docs,
         snippets=(root / first).resolve(),
-        cache=root / ".cache",
-        recordings=root / "recordings",
         locales=_locales(raw),
     )
 

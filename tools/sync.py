@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools import pages
+from tools import pages, writing
 from tools.site import load as load_site
 
 LOCK = "sync.lock.json"
@@ -72,9 +72,8 @@ def read_lock(root: Path) -> dict[str, dict[str, dict[str, str]]]:
 
 
 def write_lock(root: Path, lock: dict[str, dict[str, dict[str, str]]]) -> None:
-    (root / LOCK).write_text(
-        json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    text = json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    writing.write_atomic(root / LOCK, text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,79 @@
+"""The shape of ``tools/``: data flows one way (no import cycle) and modules keep no state.
+
+Read with ``ast``, nothing imported. Every ``import tools.x``, ``from tools import x`` or
+``from tools.x import y``, at any depth (a function-level import hides a cycle, it does not
+remove it), is an edge; a cycle fails, named module by module.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tools.site import ROOT
+
+TOOLS = ROOT / "tools"
+# Not yet free of module state (their own issue's work): shrink this, never grow it.
+STATEFUL = {"hooks", "hook_render_cache", "hook_search_cache", "notes_mpl_backend"}
+
+
+def imports(path: Path) -> set[str]:
+    """The modules of ``tools/`` that ``path`` imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+    mine = {p.stem for p in TOOLS.glob("*.py")} - {path.stem}
+    return {n.split(".")[1] for n in found if n.startswith("tools.")} & mine
+
+
+def cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of ``graph`` (``a -> b -> a``), or None (a depth-first search)."""
+    done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in path:
+                return path[path.index(nxt) :] + [nxt]
+            if nxt not in done and (found := visit(nxt, path + [nxt])):
+                return found
+        done.add(node)
+        return None
+
+    return next((c for n in sorted(graph) if n not in done and (c := visit(n, [n]))), None)
+
+
+def test_tools_import_no_cycle() -> None:
+    found = cycle({p.stem: imports(p) for p in TOOLS.glob("*.py")})
+    assert found is None, "import cycle in tools/: " + " -> ".join(found or [])
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+    assert cycle({"site": set(), "pages": {"site"}, "generate": {"pages", "site"}}) is None
+
+
+def mutable_state(path: Path) -> list[str]:
+    """``global`` statements, and lower-case module names bound to a dict, list or set
+    (UPPER-CASE tables are constants), in ``path``."""
+    tree = ast.parse(path.read_text(encoding="utf-8")) if path.is_file() else ast.Module([], [])
+    found = [f"{path.name}:{n.lineno}: global" for n in ast.walk(tree) if isinstance(n, ast.Global)]
+    kinds = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+    for node in tree.body:
+        value = getattr(node, "value", None)
+        made = isinstance(value, ast.Call) and getattr(value.func, "id", "") in (
+            "dict",
+            "list",
+            "set",
+        )
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        for t in targets if isinstance(value, kinds) or made else []:
+            if isinstance(t, ast.Name) and not t.id.isupper() and not t.id.startswith("__"):
+                found.append(f"{path.name}:{node.lineno}: {t.id}")
+    return found
+
+
+def test_modules_keep_no_mutable_state() -> None:
+    found = [s for p in TOOLS.glob("*.py") if p.stem not in STATEFUL for s in mutable_state(p)]
+    assert not found, "module-level state (put it in an object):\n" + "\n".join(found)
+    clean = [m for m in STATEFUL if not mutable_state(TOOLS / f"{m}.py")]
+    assert not clean, f"no module state in {clean} now: drop them from STATEFUL"
