@@ -37,8 +37,11 @@ def test_a_section_edited_in_one_language_is_caught(
     assert [str(d) for d in sync.drifts(tmp_path)][0].startswith(
         f"{both}#page: not in sync.lock.json yet"
     )
-    assert sync.main(["update"]) == 0
+    assert sync.main(["update", "p"]) == 0  # a new page: all of its sections at once
     assert sync.drifts(tmp_path) == []
+    capsys.readouterr()
+    with pytest.raises(SystemExit, match="no section 'p#three'"):
+        sync.main(["update", "p#three"])
 
     en.write_text(EN.replace("Two.", "Two, edited."), encoding="utf-8")  # English only
     [drift] = sync.drifts(tmp_path)

@@ -7,8 +7,9 @@ each language's section as it was when the two last said the same thing. Then:
 * ``python -m tools.sync`` lists every section that changed in one language only (or in
   both since the lock was written), naming page and anchor; ``tests/test_sync.py`` fails
   on the same list.
-* ``python -m tools.sync update PAGE#ANCHOR ...`` (or ``update`` with no argument: every
-  section) records the sections as in step again, after the other language was updated.
+* ``python -m tools.sync update PAGE#ANCHOR ...`` records the sections as in step again,
+  after the other language was updated; ``update PAGE`` records every section of a page
+  (a new page, say), and ``update`` with no argument every section of the site.
 * ``python -m tools.sync behind PAGE#ANCHOR LANG`` marks LANG's section as knowingly
   behind: the tests accept it, and the built page shows readers of LANG a short notice
   linking to the same section in the other language, until ``update`` clears it.
@@ -137,11 +138,14 @@ def drifts(root: Path) -> list[Drift]:
     return out
 
 
-def _target(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> tuple[str, str]:
-    page, _, anchor = arg.removeprefix("docs/").partition("#")
+def _targets(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> list[tuple[str, str]]:
+    """The sections ``PAGE#ANCHOR`` or ``PAGE`` (all of its sections) names."""
+    page, hashed, anchor = arg.removeprefix("docs/").removesuffix(".md").partition("#")
+    if page in current and not hashed:
+        return [(page, a) for a in current[page]]
     if page not in current or anchor not in current[page]:
-        raise SystemExit(f"no section '{arg}' (expected PAGE#ANCHOR, e.g. autograd#graph)")
-    return page, anchor
+        raise SystemExit(f"no section '{arg}' (expected PAGE#ANCHOR, e.g. autograd#graph, or PAGE)")
+    return [(page, anchor)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "action", nargs="?", choices=["status", "update", "behind"], default="status"
     )
-    parser.add_argument("args", nargs="*", help="PAGE#ANCHOR ... (behind: then LANG)")
+    parser.add_argument(
+        "args", nargs="*", help="PAGE#ANCHOR or PAGE ... (behind: PAGE#ANCHOR, then LANG)"
+    )
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.action == "status":
@@ -168,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     current = page_sections(root)
     lock = read_lock(root)
     if args.action == "update":
-        targets = [_target(a, current) for a in args.args] or [
+        targets = [t for a in args.args for t in _targets(a, current)] or [
             (p, a) for p, anchors in current.items() for a in anchors
         ]
         for page, anchor in targets:
@@ -184,7 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if len(args.args) != 2 or args.args[1] not in languages(root):
         parser.error(f"behind takes PAGE#ANCHOR and a language ({', '.join(languages(root))})")
-    page, anchor = _target(args.args[0], current)
+    targets = _targets(args.args[0], current)
+    if len(targets) != 1 or "#" not in args.args[0]:
+        parser.error("behind takes one section: PAGE#ANCHOR")
+    ((page, anchor),) = targets
     entry = lock.setdefault(page, {}).setdefault(anchor, dict(current[page][anchor]))
     entry["behind"] = args.args[1]
     write_lock(root, lock)
