@@ -88,7 +88,18 @@ def lighthouse_cli() -> Path:
     return cli
 
 
-def run_once(cli: Path, url: str, chrome: str) -> dict[str, float]:
+def run_once(cli: Path, url: str, chrome: str, tries: int = 3) -> dict[str, float]:
+    """One Lighthouse run's figures; a run Lighthouse could not score (on a loaded
+    machine it may time out: no score, a ``runtimeError``) is tried again."""
+    for _ in range(tries - 1):
+        try:
+            return _run(cli, url, chrome)
+        except RuntimeError as exc:
+            print(f"  (again: {str(exc).splitlines()[0]})", file=sys.stderr, flush=True)
+    return _run(cli, url, chrome)
+
+
+def _run(cli: Path, url: str, chrome: str) -> dict[str, float]:
     r = subprocess.run(
         [
             "node",
@@ -109,6 +120,9 @@ def run_once(cli: Path, url: str, chrome: str) -> dict[str, float]:
         raise RuntimeError(f"lighthouse failed on {url}:\n{r.stderr[-2000:]}")
     report = json.loads(r.stdout)
     cats, audits = report["categories"], report["audits"]
+    if any(c["score"] is None for c in cats.values()):
+        error = report.get("runtimeError", {}).get("message", "a category has no score")
+        raise RuntimeError(f"lighthouse could not score {url}: {error}")
     return {
         "perf": cats["performance"]["score"] * 100,
         "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,

@@ -11,6 +11,10 @@
   ``search_index.json``, which is still written), and ``assets/javascripts/search-lazy.js``,
   loaded before Material's bundle, makes the bundle's request for the index wait until the
   reader opens search and fetch the page's language's file instead.
+* A figure's dark-palette copy (``tools/hooks.py`` inlines both copies of each figure as
+  ``data:`` URLs) becomes a file, ``assets/figures/<hash>.png``, loaded lazily: hidden in
+  the light palette, the browser never fetches it there; in the dark palette it comes
+  when it nears the screen.
 * Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
   every page's content, after the other hooks (so a generated 繁體中文 page, converted from
   the 简体中文 page's HTML, is joined too).
@@ -18,6 +22,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import sys
@@ -27,6 +33,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import cjk  # noqa: E402
@@ -46,9 +53,31 @@ MERMAID = "javascripts/mermaid-loader.js"
 SEARCH = "javascripts/search-lazy.js"
 
 
+FIGURES = "assets/figures"
+_DARK = re.compile(
+    r'(<img class="snippet-output__figure snippet-output__figure--dark" alt="[^"]*" )'
+    r'src="data:image/png;base64,([^"]+)">'
+)
+_figures: dict[str, bytes] = {}  # file name under FIGURES -> PNG, written after the build
+
+
+def dark_figures_to_files(html: str, page_url: str) -> str:
+    """The dark-palette figures of a page's content as lazily loaded files (collected in
+    ``_figures``) instead of ``data:`` URLs."""
+
+    def to_file(m: re.Match[str]) -> str:
+        data = base64.b64decode(m[2])
+        name = hashlib.sha256(data).hexdigest()[:16] + ".png"
+        _figures[name] = data
+        src = get_relative_url(f"{FIGURES}/{name}", page_url)
+        return f'{m[1]}src="{src}" loading="lazy">'
+
+    return _DARK.sub(to_file, html)
+
+
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
-    return cjk.join_soft_breaks(html)
+    return dark_figures_to_files(cjk.join_soft_breaks(html), page.url)
 
 
 def page_assets(output: str) -> str:
@@ -103,6 +132,11 @@ def split_search_index(site_dir: Path, locales: tuple[site_model.Locale, ...]) -
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) had Material write the whole index
 def on_post_build(config: MkDocsConfig) -> None:
+    for name, data in _figures.items():
+        target = Path(config.site_dir) / FIGURES / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language of several: the outer build splits the index once, at the end
