@@ -3,8 +3,8 @@
 // this script, loaded before the bundle, makes that request fetch the page's own
 // language's index (search/search_index.<lang>.json, written by
 // tools/hook_light_pages.py) and only once the reader opens search: the search box gets
-// the focus (a click, a tap on the search icon, or Material's keyboard shortcuts) or the
-// page is opened with a query (?q=). Until then Material shows "Initializing search".
+// the focus (a click, a tap on the search icon, or Material's keyboard shortcuts), or the
+// page is opened from search (?q=, ?h=). Until then Material shows "Initializing search".
 (() => {
   const { open, send } = XMLHttpRequest.prototype;
   const lang = document.documentElement.lang;
@@ -28,5 +28,8 @@
   addEventListener("focusin", (e) => inSearch(e) && start(), true);
   addEventListener("pointerdown", (e) => inSearch(e) && start(), true);
   addEventListener("change", (e) => e.target.id === "__search" && start(), true);
-  if (new URLSearchParams(location.search).has("q")) start();
+  // Opened with a query (?q=), or from a search result whose words Material highlights
+  // on the page (?h=, the search.highlight feature: it needs the index's settings).
+  const params = new URLSearchParams(location.search);
+  if (params.has("q") || params.has("h")) start();
 })();
