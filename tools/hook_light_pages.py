@@ -83,10 +83,10 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
 def page_assets(output: str) -> str:
     """The page with the scripts and stylesheets it uses linked (see the module's text)."""
     bundle = _BUNDLE.search(output)
-    if bundle is None:  # not a Material page
+    if bundle is None or f'{bundle["base"]}{SEARCH}"' in output:  # not Material's, or done
         return output
     base = bundle["base"]
-    before = f'<script src="{base}{SEARCH}"></script>\n    ' if "search-lazy" not in output else ""
+    before = f'<script src="{base}{SEARCH}"></script>\n    '
     after = ""
     head = ""
     if 'class="arithmatex"' in output:
