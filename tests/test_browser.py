@@ -309,6 +309,7 @@ def test_figures_follow_the_palette(reader: Reader) -> None:
         figure = shown.first
         assert f"snippet-output__figure--{variant}" in (figure.get_attribute("class") or "")
         figure.scroll_into_view_if_needed()
+        figure.evaluate("img => img.decode()")  # the dark copy is loaded lazily
         shot = ARTIFACTS / f"figure-{variant}.png"
         figure.screenshot(path=shot)
         corner = Image.open(shot).convert("RGB").getpixel((2, 2))
@@ -394,6 +395,17 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str, sche
 NARROW = {"width": 390, "height": 844}  # a phone
 
 
+def wait_for_diagrams(page: Page) -> None:
+    """Scroll to the first diagram (Mermaid loads when one comes near the screen:
+    assets/javascripts/mermaid-loader.js) and wait until every diagram is drawn."""
+    page.locator(".diagram-scroll").first.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.mermaid')]"
+        ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
+        timeout=15000,
+    )
+
+
 def narrow_problems(page: Page) -> list[str]:
     """At the current viewport: what makes the page scroll sideways (scroll boxes such as
     code, tables and diagrams may scroll inside), and diagrams shrunk below legibility."""
@@ -421,11 +433,7 @@ def test_narrow_screen_keeps_diagrams_legible(reader: Reader) -> None:
     and its diagram keeps its size in a box that scrolls (screenshot in test-artifacts/)."""
     reader.page.set_viewport_size(NARROW)
     page = reader.open(url_path("data", OTHER), wait_until="load")
-    page.wait_for_function(
-        "[...document.querySelectorAll('.mermaid')]"
-        ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
-        timeout=15000,
-    )
+    wait_for_diagrams(page)
     assert narrow_problems(page) == []
     assert page.locator(".diagram-scroll--wide > .mermaid").count() == 1
     box = page.locator(".diagram-scroll--wide").first
@@ -470,9 +478,11 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
     # "load": the page and every image, stylesheet and font it uses have arrived; the
     # math and diagrams, drawn by scripts afterwards, are waited for below.
     page = reader.open(url_path(slug, lang), wait_until="load")
+    # Shown images only: a figure's dark copy is hidden in the light palette and, loaded
+    # lazily, never fetched there (its file is checked in tests/test_built_site.py).
     broken = page.evaluate(
-        "[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
-        ".map(i => i.alt || i.src.slice(0, 60))"
+        "[...document.images].filter(i => i.getClientRects().length"
+        " && (!i.complete || i.naturalWidth === 0)).map(i => i.alt || i.src.slice(0, 60))"
     )
     assert not broken, f"images that did not load: {broken}"
     math = page.locator(".arithmatex")
@@ -489,13 +499,8 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
         )
         assert padding.strip(), "the notebook stylesheet did not load"
         assert page.locator(".jp-OutputArea-output").count() > 0
-    diagrams = page.locator(".mermaid")
-    if diagrams.count():
-        page.wait_for_function(
-            "[...document.querySelectorAll('.mermaid')]"
-            ".every(e => e.tagName === 'DIV' && e.offsetHeight > 0)",
-            timeout=15000,
-        )
+    if page.locator(".mermaid").count():
+        wait_for_diagrams(page)
     # On a phone's width the page itself does not scroll sideways (no reload: the same
     # page reflowed).
     page.set_viewport_size(NARROW)
@@ -503,4 +508,88 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
         assert narrow_problems(page) == []
     finally:
         page.set_viewport_size(WIDE)
+    reader.check_clean()
+
+
+def test_search_index_is_fetched_when_search_is_used(reader: Reader) -> None:
+    """A page view fetches no search index; opening search fetches the page's own
+    language's index alone (assets/javascripts/search-lazy.js)."""
+    fetched: list[str] = []
+    reader.page.on("request", lambda r: "search_index" in r.url and fetched.append(r.url))
+    for x in SITE.locales:
+        fetched.clear()
+        page = reader.open(url_path("tensors", x.code))
+        page.wait_for_timeout(500)
+        assert fetched == [], f"{x.code}: fetched before search was used: {fetched}"
+        page.click(".md-search__input")
+        wait_for_search_index(page)
+        assert [urlsplit(u).path for u in fetched] == [f"/search/search_index.{x.code}.json"]
+    reader.check_clean()
+
+
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
+
+
+# Budgets for a reader's first visit, gzipped as GitHub Pages serves it: a chapter
+# without diagrams (the one with the most math and figures), and chapters with math and
+# diagrams, on a phone, scrolled to the end (so every diagram is drawn).
+@pytest.mark.parametrize(
+    ("slug", "budget_kb"), [("layers", 350), ("tensors", 700), ("autograd", 700)]
+)
+def test_first_visit_transfers_little(
+    reader: Reader, site: Path, slug: str, budget_kb: int
+) -> None:
+    import gzip
+
+    sizes: dict[str, int] = {}
+
+    def record(response) -> None:  # type: ignore[no-untyped-def]
+        path = urlsplit(response.url).path
+        if not response.url.startswith(reader.base_url) or response.status != 200:
+            return
+        file = site / path.lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        data = file.read_bytes()
+        sizes[path] = len(gzip.compress(data, 6)) if file.suffix in COMPRESSIBLE else len(data)
+
+    reader.page.set_viewport_size(NARROW)
+    reader.page.on("response", record)
+    page = reader.open(url_path(slug, DEFAULT), wait_until="load")
+    if page.locator(".diagram-scroll").count():
+        wait_for_diagrams(page)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    total = sum(sizes.values()) / 1000
+    heaviest = sorted(sizes.items(), key=lambda kv: -kv[1])[:8]
+    assert total <= budget_kb, f"{slug}: {total:.0f} KB > {budget_kb} KB; heaviest: {heaviest}"
+    assert not any("search_index" in p for p in sizes), "the search index came with the page"
+    reader.check_clean()
+
+
+def test_screenshots_on_a_phone_and_a_laptop(reader: Reader) -> None:
+    """A chapter and the execution report at 390 px and 1280 px, into test-artifacts/.
+    The report's tables fit beside the navigation at 1280 px (no column cut off) and no
+    snippet path is broken over lines."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for size in (NARROW, WIDE):
+        reader.page.set_viewport_size(size)
+        for slug in ("tensors", "examples/report"):
+            for lang in (DEFAULT, OTHER):
+                page = reader.open(url_path(slug, lang), wait_until="load")
+                name = f"{slug.replace('/', '-')}-{lang}-{size['width']}px.png"
+                page.screenshot(path=ARTIFACTS / name)
+                if slug != "examples/report":
+                    continue
+                broken = page.evaluate(
+                    "[...document.querySelectorAll('article td:first-child code')]"
+                    ".filter(c => c.getClientRects().length > 1).map(c => c.textContent)"
+                )
+                assert not broken, f"{lang} {size['width']} px: paths broken: {broken[:5]}"
+                if size is WIDE:
+                    cut = page.evaluate(
+                        "[...document.querySelectorAll('article .md-typeset__scrollwrap')]"
+                        ".filter(w => w.scrollWidth > w.clientWidth + 1)"
+                        ".map(w => `${w.scrollWidth} px in ${w.clientWidth} px`)"
+                    )
+                    assert not cut, f"{lang}: report tables cut off at 1280 px: {cut}"
     reader.check_clean()

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from tests.project import SITE
-from tools import generate, pages
+from tools import cjk, generate, pages
 from tools.runner import ROOT, Runner
 
 PAGES = sorted(SITE.slug(p) for p in SITE.pages())
@@ -219,3 +219,75 @@ def test_admonition_titles_are_in_the_page_language(site: Path) -> None:
     assert not wrong, "add these types to admonition_translations in mkdocs.yml:\n" + "\n".join(
         wrong
     )
+
+
+class _Prose(HTMLParser):
+    """A page's prose, one string per block (paragraph, list item, cell, heading...),
+    with inline tags dropped; code, math, diagrams, scripts and styles become one
+    character that is not CJK (what stands around them is not a gap between two CJK
+    characters)."""
+
+    SKIP = {"pre", "code", "script", "style", "textarea", "svg", "kbd"}
+    INLINE = set(cjk.INLINE.split("|"))
+    VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.text: list[str] = []
+        self.skip: list[str] = []  # open tags whose text is not prose
+
+    def _flush(self) -> None:
+        if self.text:
+            self.blocks.append("".join(self.text))
+            self.text = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip:
+            if tag == self.skip[-1] or tag not in self.VOID:
+                self.skip.append(tag)
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if tag in self.SKIP or "arithmatex" in classes:
+            self.text.append("\x00")
+            if tag not in self.VOID:
+                self.skip.append(tag)
+        elif tag not in self.INLINE:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            self.skip.pop()
+            return
+        if tag not in self.INLINE:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.text.append(data)
+
+
+def cjk_gaps(page: str) -> list[str]:
+    """Whitespace between two CJK characters (or CJK punctuation) in the page's prose."""
+    body = page[page.index("<article") : page.index("</article>")]
+    parser = _Prose()
+    parser.feed(body)
+    parser.close()
+    gap = re.compile(rf"[{cjk.STRICT}]\s+[{cjk.STRICT}]")
+    return [
+        block[max(0, m.start() - 12) : m.end() + 12]
+        for block in parser.blocks
+        for m in gap.finditer(block)
+    ]
+
+
+def test_chinese_prose_has_no_gaps_between_characters(site: Path) -> None:
+    """Chromium shows a newline (or a space) between two Chinese characters as a space:
+    none in the prose of the Chinese pages, written or generated (tools/cjk.py)."""
+    found = []
+    for x in SITE.locales:
+        if not (x.source or x.code).startswith("zh"):
+            continue
+        for slug in PAGES:
+            found += [f"{x.code}/{slug}: {g!r}" for g in cjk_gaps(built(site, slug, x.code))]
+    assert not found, f"{len(found)} gaps:\n" + "\n".join(found[:40])

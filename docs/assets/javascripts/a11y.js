@@ -12,4 +12,11 @@ document$.subscribe(() => {
   document
     .querySelectorAll(".jp-Notebook .highlight-ipynb, .jp-OutputArea-output pre, .diagram-scroll")
     .forEach((box) => box.setAttribute("tabindex", "0"));
+  // Material makes a code block that scrolls focusable when it sets the block up; with
+  // the content.lazy feature that waits until the block nears the screen (setting up
+  // every block at once cost a forced style and layout each), so until then every block
+  // is focusable (Material takes it back where the block does not scroll).
+  document
+    .querySelectorAll(".md-typeset .highlight pre > code:not([tabindex])")
+    .forEach((code) => code.setAttribute("tabindex", "0"));
 });

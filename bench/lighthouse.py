@@ -1,0 +1,183 @@
+"""Lighthouse on the built site, as a reader on a phone gets it: ``python bench/lighthouse.py``.
+
+Serves the built site (``--site``, default ``site/``; built with ``mkdocs build`` first if
+missing) on localhost with gzip, as GitHub Pages serves it, and runs Lighthouse 12.2.3
+(npm, installed on first use into the git-ignored ``.cache/lighthouse/``; the mobile preset,
+its default, with simulated throttling) in headless Chromium (``CHROME_PATH``, default
+Debian's ``/usr/bin/chromium``) on the home page, a chapter with math and a diagram, an
+example, a notebook and the execution report, in every language of ``mkdocs.yml``. Each
+page is measured ``--runs`` times (default 3) and the median of each figure printed:
+performance score, First Contentful Paint, Largest Contentful Paint, Total Blocking Time,
+Cumulative Layout Shift, bytes transferred, and the accessibility, best-practices and SEO
+scores. The load average is printed before and after: Lighthouse's figures move with the
+machine's load, so measure on a quiet machine.
+
+A benchmark, not a test: ``tests/test_built_site.py`` checks the bytes a first visit
+transfers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tools.site import load as load_site  # noqa: E402
+
+VERSION = "12.2.3"
+PAGES = ["index", "tensors", "examples/quickstart", "notebooks/quickstart", "examples/report"]
+COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".py", ".ipynb")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped when the client accepts it (text types only, as Pages does)."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's URL
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts and path.suffix in COMPRESSED):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def lighthouse_cli() -> Path:
+    folder = ROOT / ".cache" / "lighthouse"
+    cli = folder / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            sys.exit("Lighthouse needs Node.js and npm (apt-get install nodejs npm)")
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [npm, "install", "--prefix", str(folder), "--no-save", "-E", f"lighthouse@{VERSION}"],
+            check=True,
+        )
+    return cli
+
+
+def run_once(cli: Path, url: str, chrome: str, tries: int = 3) -> dict[str, float]:
+    """One Lighthouse run's figures; a run Lighthouse could not score (on a loaded
+    machine it may time out: no score, a ``runtimeError``) is tried again."""
+    for _ in range(tries - 1):
+        try:
+            return _run(cli, url, chrome)
+        except RuntimeError as exc:
+            print(f"  (again: {str(exc).splitlines()[0]})", file=sys.stderr, flush=True)
+    return _run(cli, url, chrome)
+
+
+def _run(cli: Path, url: str, chrome: str) -> dict[str, float]:
+    r = subprocess.run(
+        [
+            "node",
+            str(cli),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=--headless=new --no-sandbox",
+        ],
+        env=dict(os.environ, CHROME_PATH=chrome),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if r.returncode:
+        raise RuntimeError(f"lighthouse failed on {url}:\n{r.stderr[-2000:]}")
+    report = json.loads(r.stdout)
+    cats, audits = report["categories"], report["audits"]
+    if any(c["score"] is None for c in cats.values()):
+        error = report.get("runtimeError", {}).get("message", "a category has no score")
+        raise RuntimeError(f"lighthouse could not score {url}: {error}")
+    return {
+        "perf": cats["performance"]["score"] * 100,
+        "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
+        "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "kib": audits["total-byte-weight"]["numericValue"] / 1024,
+        "a11y": cats["accessibility"]["score"] * 100,
+        "bp": cats["best-practices"]["score"] * 100,
+        "seo": cats["seo"]["score"] * 100,
+    }
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    site_model = load_site(ROOT / "mkdocs.yml")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", nargs="+", default=PAGES, help="slugs (default: %(default)s)")
+    parser.add_argument("--langs", nargs="+", default=[x.code for x in site_model.locales])
+    parser.add_argument("--json", type=Path, help="also write every run's figures here")
+    args = parser.parse_args()
+    if not (args.site / "index.html").is_file():
+        subprocess.run(["mkdocs", "build", "-d", str(args.site)], cwd=ROOT, check=True)
+    cli = lighthouse_cli()
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    server, base = serve(args.site)
+    print(f"load average before: {load()}  (Lighthouse {VERSION}, mobile, median of {args.runs})")
+    head = "| page | lang | perf | FCP | LCP | TBT | CLS | transferred | a11y | BP | SEO |"
+    print(head)
+    print("|" + "---|" * (head.count("|") - 1))
+    every: dict[str, list[dict[str, float]]] = {}
+    try:
+        for slug in args.pages:
+            for lang in args.langs:
+                url = base + site_model.locale(lang).url(slug)
+                runs = [run_once(cli, url, chrome) for _ in range(args.runs)]
+                every[f"{lang}:{slug}"] = runs
+                m = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+                print(
+                    f"| {slug} | {lang} | {m['perf']:.0f} | {m['fcp']:.1f} s | {m['lcp']:.1f} s "
+                    f"| {m['tbt']:,.0f} ms | {m['cls']:.3f} | {m['kib']:,.0f} KiB "
+                    f"| {m['a11y']:.0f} | {m['bp']:.0f} | {m['seo']:.0f} |",
+                    flush=True,
+                )
+    finally:
+        server.shutdown()
+    print(f"load average after: {load()}")
+    if args.json:
+        args.json.write_text(json.dumps(every, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

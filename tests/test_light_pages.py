@@ -1,0 +1,89 @@
+"""tools/hook_light_pages.py: each page links what it uses; one search index a language;
+and what it relies on in Material's bundle is still there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import material
+
+from tests.project import SITE
+from tools import hook_light_pages as light
+
+BUNDLE = next(Path(material.__file__).parent.glob("templates/assets/javascripts/bundle.*.min.js"))
+PAGE = """<html><head>
+  <link rel="stylesheet" href="../assets/stylesheets/main.css">
+  </head><body><article>{body}</article>
+    <script src="../assets/javascripts/bundle.0123abcd.min.js"></script>
+      <script src="../assets/javascripts/a11y.js"></script>
+</body></html>"""
+
+
+def scripts(html: str) -> list[str]:
+    return [s.split('"')[1] for s in html.split("<script src=")[1:]]
+
+
+def test_a_page_links_katex_and_mermaid_only_when_it_uses_them() -> None:
+    plain = light.page_assets(PAGE.format(body="<p>text</p>"))
+    assert scripts(plain) == [
+        "../assets/javascripts/search-lazy.js",  # before the bundle: it wraps its request
+        "../assets/javascripts/bundle.0123abcd.min.js",
+        "../assets/javascripts/a11y.js",
+    ]
+    assert "katex" not in plain and "mermaid" not in plain
+    both = light.page_assets(
+        PAGE.format(
+            body='<span class="arithmatex">\\(x\\)</span><pre class="mermaid"><code>'
+            "flowchart LR</code></pre>"
+        )
+    )
+    assert scripts(both)[2:] == [
+        "../assets/vendor/katex/katex.min.js",
+        "../assets/vendor/katex/contrib/auto-render.min.js",
+        "../assets/javascripts/katex.js",
+        "../assets/javascripts/mermaid-loader.js",
+        "../assets/javascripts/a11y.js",
+    ]
+    assert '<link rel="stylesheet" href="../assets/vendor/katex/katex.min.css">' in both
+    assert light.page_assets(both) == both  # once only
+
+
+def test_each_language_gets_the_search_entries_of_its_pages(tmp_path: Path) -> None:
+    docs = [{"location": x.prefix + "tensors/", "title": x.code} for x in SITE.locales]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search/search_index.json").write_text(
+        json.dumps({"config": {"lang": ["en", "zh"]}, "docs": docs}), encoding="utf-8"
+    )
+    written = light.split_search_index(tmp_path, SITE.locales)
+    assert len(written) == len(SITE.locales)
+    for x in SITE.locales:
+        index = json.loads((tmp_path / f"search/search_index.{x.code}.json").read_text("utf-8"))
+        assert index["config"] == {"lang": ["en", "zh"]}
+        assert [d["title"] for d in index["docs"]] == [x.code]
+
+
+def test_dark_figures_become_lazy_files() -> None:
+    png = "iVBORw0KGgo="  # any bytes: only moved
+    html = (
+        f'<img class="snippet-output__figure snippet-output__figure--light" alt="a" '
+        f'src="data:image/png;base64,{png}">\n'
+        f'<img class="snippet-output__figure snippet-output__figure--dark" alt="a" '
+        f'src="data:image/png;base64,{png}">'
+    )
+    out = light.dark_figures_to_files(html, "en/layers/")
+    light_img, dark_img = out.split("\n")
+    assert light_img == html.split("\n")[0]  # the light copy stays inline
+    assert dark_img.startswith('<img class="snippet-output__figure snippet-output__figure--dark"')
+    assert 'src="../../assets/figures/' in dark_img and dark_img.endswith('loading="lazy">')
+
+
+def test_material_still_works_the_way_the_loaders_expect() -> None:
+    """search-lazy.js wraps the bundle's XMLHttpRequest for search/search_index.json;
+    mermaid-loader.js stands in for the global `mermaid`, without which the bundle fetches
+    Mermaid from unpkg.com; content.lazy sets up code blocks as they near the screen."""
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    assert 'new URL("search/search_index.json"' in bundle
+    assert "new XMLHttpRequest" in bundle
+    assert 'typeof mermaid=="undefined"' in bundle and "unpkg.com/mermaid" in bundle
+    assert 'V("content.lazy")' in bundle

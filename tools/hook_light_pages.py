@@ -1,0 +1,143 @@
+"""MkDocs hook: light pages for readers on a phone and a slow line, and Chinese typesetting.
+
+* A page loads what it uses. KaTeX (stylesheet and scripts) is linked only from a page
+  with math (``class="arithmatex"``), Mermaid only from a page with a diagram, through
+  ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
+  Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
+  the self-hosted ES module build (``assets/vendor/mermaid/``, which fetches only the
+  chunks a flowchart needs) once a diagram comes near the screen.
+* Search costs a page view nothing until it is used: each language gets its own index,
+  ``search/search_index.<locale>.json`` (its pages' entries from Material's combined
+  ``search_index.json``, which is still written), and ``assets/javascripts/search-lazy.js``,
+  loaded before Material's bundle, makes the bundle's request for the index wait until the
+  reader opens search and fetch the page's language's file instead.
+* A figure's dark-palette copy (``tools/hooks.py`` inlines both copies of each figure as
+  ``data:`` URLs) becomes a file, ``assets/figures/<hash>.png``, loaded lazily: hidden in
+  the light palette, the browser never fetches it there; in the dark palette it comes
+  when it nears the screen.
+* Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
+  every page's content, after the other hooks (so a generated 繁體中文 page, converted from
+  the 简体中文 page's HTML, is joined too).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools import cjk  # noqa: E402
+from tools import site as site_model  # noqa: E402
+
+# Material's bundle, as its template links it: the base of the site's assets is before it.
+_BUNDLE = re.compile(
+    r'<script src="(?P<base>[^"]*)javascripts/bundle\.[0-9a-f]+\.min\.js"></script>'
+)
+KATEX = (
+    "vendor/katex/katex.min.js",
+    "vendor/katex/contrib/auto-render.min.js",
+    "javascripts/katex.js",
+)
+KATEX_CSS = "vendor/katex/katex.min.css"
+MERMAID = "javascripts/mermaid-loader.js"
+SEARCH = "javascripts/search-lazy.js"
+
+
+FIGURES = "assets/figures"
+_DARK = re.compile(
+    r'(<img class="snippet-output__figure snippet-output__figure--dark" alt="[^"]*" )'
+    r'src="data:image/png;base64,([^"]+)">'
+)
+_figures: dict[str, bytes] = {}  # file name under FIGURES -> PNG, written after the build
+
+
+def dark_figures_to_files(html: str, page_url: str) -> str:
+    """The dark-palette figures of a page's content as lazily loaded files (collected in
+    ``_figures``) instead of ``data:`` URLs."""
+
+    def to_file(m: re.Match[str]) -> str:
+        data = base64.b64decode(m[2])
+        name = hashlib.sha256(data).hexdigest()[:16] + ".png"
+        _figures[name] = data
+        src = get_relative_url(f"{FIGURES}/{name}", page_url)
+        return f'{m[1]}src="{src}" loading="lazy">'
+
+    return _DARK.sub(to_file, html)
+
+
+@event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
+def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+    return dark_figures_to_files(cjk.join_soft_breaks(html), page.url)
+
+
+def page_assets(output: str) -> str:
+    """The page with the scripts and stylesheets it uses linked (see the module's text)."""
+    bundle = _BUNDLE.search(output)
+    if bundle is None or f'{bundle["base"]}{SEARCH}"' in output:  # not Material's, or done
+        return output
+    base = bundle["base"]
+    before = f'<script src="{base}{SEARCH}"></script>\n    '
+    after = ""
+    head = ""
+    if 'class="arithmatex"' in output:
+        head = f'<link rel="stylesheet" href="{base}{KATEX_CSS}">\n  '
+        after += "".join(f'\n      <script src="{base}{js}"></script>' for js in KATEX)
+    if 'class="mermaid"' in output:
+        after += f'\n      <script src="{base}{MERMAID}"></script>'
+    output = output[: bundle.start()] + before + bundle[0] + after + output[bundle.end() :]
+    if head:
+        output = output.replace("</head>", f"{head}</head>", 1)
+    return output
+
+
+@event_priority(-50)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return page_assets(output)
+
+
+def split_search_index(site_dir: Path, locales: tuple[site_model.Locale, ...]) -> list[Path]:
+    """``search/search_index.<locale>.json`` for each locale: the combined index's config
+    and the entries of the pages under the locale's prefix."""
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    data = json.loads(index.read_text(encoding="utf-8"))
+    prefixes = [x.prefix for x in locales if x.prefix]
+    written = []
+    for locale in locales:
+
+        def mine(location: str, prefix: str = locale.prefix) -> bool:
+            if prefix:
+                return location.startswith(prefix)
+            return not any(location.startswith(p) for p in prefixes)
+
+        docs = [d for d in data["docs"] if mine(d["location"])]
+        target = index.with_name(f"search_index.{locale.code}.json")
+        text = json.dumps({**data, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) had Material write the whole index
+def on_post_build(config: MkDocsConfig) -> None:
+    for name, data in _figures.items():
+        target = Path(config.site_dir) / FIGURES / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # one language of several: the outer build splits the index once, at the end
+    split_search_index(Path(config.site_dir), site_model.load(config.config_file_path).locales)
