@@ -178,3 +178,14 @@ def test_the_allow_lists_hold_only_what_is_left() -> None:
         (f, n) for f, n in STATE if n not in {s.split(": ", 1)[1] for s in mutable_state(ROOT / f)}
     ]
     assert not stale, f"no such module state now: {stale}"
+
+
+def test_every_module_is_described() -> None:
+    """ARCHITECTURE.md gives each module of ``tools/`` a line; README's "How it works" names
+    each (``tools/workaround_*.py`` names them all)."""
+    architecture = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    modules = [p for p in TOOLS if p.name != "__init__.py"]
+    assert not [rel(p) for p in modules if f"| `{p.name}` |" not in architecture]
+    glob = "tools/workaround_*.py"
+    assert not [rel(p) for p in modules if f"`{rel(p)}`" not in readme and not p.match(glob)]
