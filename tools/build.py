@@ -248,13 +248,7 @@ class Build:
         for path, slugs in showing.items():
             res = runner.cached(path)
             rec = record.load(runner.root, path)
-            gpu = (
-                "none"
-                if rec is None
-                else "stale"
-                if record.is_stale(runner.root, rec)
-                else "current"
-            )
+            gpu = "none" if rec is None else ("current", "stale")[record.is_stale(runner.root, rec)]
             rel = runner.rel(path)
             source = "pending" if res is None else "built" if rel in runner.executed else "cache"
             rows.append(

@@ -127,7 +127,7 @@ class ServeSession:
         self.observer = Observer()
         handler = _Changes(self)
         # not tools/: its code is loaded once; a change there needs a restart
-        for folder in (site.docs, site.snippets, site.root / site_model.LOCALES_DIR):
+        for folder in (site.docs, site.snippets, site.locales_dir):
             if folder.is_dir():
                 self.observer.schedule(handler, str(folder), recursive=True)
         self.observer.schedule(handler, str(site.root), recursive=False)  # mkdocs.yml
@@ -225,12 +225,7 @@ class ServeSession:
     def watched(self) -> dict[str, float]:
         site = self.site()
         out = {}
-        for folder in (
-            site.docs,
-            site.snippets,
-            site.root / "tools",
-            site.root / site_model.LOCALES_DIR,
-        ):
+        for folder in (site.docs, site.snippets, site.root / "tools", site.locales_dir):
             for p in folder.rglob("*"):
                 if p.is_file() and self.counts(p):
                     out[str(p)] = p.stat().st_mtime
