@@ -30,12 +30,14 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, to import
 
 from tools.runner import (  # noqa: E402
     FIRST_RUN_HINTS,
     ROOT,
+    Result,
     Runner,
     SnippetError,
     mask_timings,
@@ -47,6 +49,7 @@ from tools.runner import (  # noqa: E402
 _INNER = """
 import json, sys
 from pathlib import Path
+from typing import Any
 from tools.runner import Runner, SnippetError
 runner = Runner(cache_dir=Path(sys.argv[1]))
 runner.log = lambda msg: print(msg, file=sys.stderr, flush=True)
@@ -101,7 +104,40 @@ def diff(a: str, b: str, limit: int = 12) -> str:
     return "\n".join("      " + line for line in lines[:limit]) + more
 
 
-def main(argv: list[str] | None = None) -> int:
+def compare(
+    this: Runner, paths: list[Path], mine: dict[Path, Result | SnippetError], other: dict[str, Any]
+) -> tuple[list[str], int, int]:
+    """Each snippet's run here against the other release's: report lines, failed, changed."""
+    report: list[str] = []
+    failed = changed = 0
+    for path in paths:
+        rel = this.rel(path)
+        a, b = mine[path], other[rel]
+        if "error" in b:
+            failed += 1
+            report.append(f"FAILS   {rel}\n      " + b["error"].replace("\n", "\n      "))
+            continue
+        if isinstance(a, SnippetError):
+            report.append(f"FAILS HERE ONLY  {rel}: {a}")
+            continue
+        notes = []
+        why = varies(path)
+        if why:
+            report.append(f"VARIES  {rel}: not compared (# output varies: {why})")
+            continue
+        if mask_timings(a.stdout) != mask_timings(b["stdout"]):
+            notes.append("stdout\n" + diff(mask_timings(a.stdout), mask_timings(b["stdout"])))
+        if mask_timings(a.stderr) != mask_timings(b["stderr"]):
+            notes.append("stderr\n" + diff(mask_timings(a.stderr), mask_timings(b["stderr"])))
+        if len(a.figures) != b["figures"]:
+            notes.append(f"figures: {len(a.figures)} here, {b['figures']} there")
+        if notes:
+            changed += 1
+            report.append(f"DIFFERS {rel}: " + "\n    ".join(notes))
+    return report, failed, changed
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python bench/compat.py",
         description=__doc__.split("\n\n")[0],
@@ -119,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(Path(p).name for p in FIRST_RUN_HINTS)
         + ")",
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
 
     paths = [p.resolve() for p in args.snippets] or sorted((ROOT / "snippets").rglob("*.py"))
     if args.skip_long:
@@ -145,33 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     this = Runner(ROOT)
     mine = this.run_all(paths)
 
-    report: list[str] = []
-    failed = changed = 0
+    report, failed, changed = compare(this, paths, mine, other)
     versions = sorted({r["torch"] for r in other.values() if "torch" in r})
-    for path in paths:
-        rel = this.rel(path)
-        a, b = mine[path], other[rel]
-        if "error" in b:
-            failed += 1
-            report.append(f"FAILS   {rel}\n      " + b["error"].replace("\n", "\n      "))
-            continue
-        if isinstance(a, SnippetError):
-            report.append(f"FAILS HERE ONLY  {rel}: {a}")
-            continue
-        notes = []
-        why = varies(path)
-        if why:
-            report.append(f"VARIES  {rel}: not compared (# output varies: {why})")
-            continue
-        if mask_timings(a.stdout) != mask_timings(b["stdout"]):
-            notes.append("stdout\n" + diff(mask_timings(a.stdout), mask_timings(b["stdout"])))
-        if mask_timings(a.stderr) != mask_timings(b["stderr"]):
-            notes.append("stderr\n" + diff(mask_timings(a.stderr), mask_timings(b["stderr"])))
-        if len(a.figures) != b["figures"]:
-            notes.append(f"figures: {len(a.figures)} here, {b['figures']} there")
-        if notes:
-            changed += 1
-            report.append(f"DIFFERS {rel}: " + "\n    ".join(notes))
     summary = (
         f"{len(paths)} snippets with torch {', '.join(versions) or args.torch} "
         f"against torch {torch_version()}: {failed} fail, {changed} print "

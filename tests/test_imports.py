@@ -1,4 +1,5 @@
-"""The shape of ``tools/``: data flows one way (no import cycle) and modules keep no state.
+"""The shape of ``tools/``: data flows one way (no import cycle). Module state and sizes:
+``tests/test_structure.py``.
 
 Read with ``ast``, nothing imported. Every ``import tools.x``, ``from tools import x`` or
 ``from tools.x import y``, at any depth (a function-level import hides a cycle, it does not
@@ -13,8 +14,6 @@ from pathlib import Path
 from tools.site import ROOT
 
 TOOLS = ROOT / "tools"
-# Not yet free of module state (their own issue's work): shrink this, never grow it.
-STATEFUL = {"hooks", "hook_render_cache", "hook_search_cache", "notes_mpl_backend"}
 
 
 def imports(path: Path) -> set[str]:
@@ -50,30 +49,3 @@ def test_tools_import_no_cycle() -> None:
     assert found is None, "import cycle in tools/: " + " -> ".join(found or [])
     assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
     assert cycle({"site": set(), "pages": {"site"}, "generate": {"pages", "site"}}) is None
-
-
-def mutable_state(path: Path) -> list[str]:
-    """``global`` statements, and lower-case module names bound to a dict, list or set
-    (UPPER-CASE tables are constants), in ``path``."""
-    tree = ast.parse(path.read_text(encoding="utf-8")) if path.is_file() else ast.Module([], [])
-    found = [f"{path.name}:{n.lineno}: global" for n in ast.walk(tree) if isinstance(n, ast.Global)]
-    kinds = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
-    for node in tree.body:
-        value = getattr(node, "value", None)
-        made = isinstance(value, ast.Call) and getattr(value.func, "id", "") in (
-            "dict",
-            "list",
-            "set",
-        )
-        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
-        for t in targets if isinstance(value, kinds) or made else []:
-            if isinstance(t, ast.Name) and not t.id.isupper() and not t.id.startswith("__"):
-                found.append(f"{path.name}:{node.lineno}: {t.id}")
-    return found
-
-
-def test_modules_keep_no_mutable_state() -> None:
-    found = [s for p in TOOLS.glob("*.py") if p.stem not in STATEFUL for s in mutable_state(p)]
-    assert not found, "module-level state (put it in an object):\n" + "\n".join(found)
-    clean = [m for m in STATEFUL if not mutable_state(TOOLS / f"{m}.py")]
-    assert not clean, f"no module state in {clean} now: drop them from STATEFUL"

@@ -82,12 +82,12 @@ class Build:
             self.runner = Runner(site.root)
         self.runner.log = log.info
         self.check_rules(config)
-        if prepare_data.SOURCE.is_dir() and prepare_data.prepare(site.root / "data") is not None:
+        if prepare_data.SOURCE.is_dir() and prepare_data.prepare(site.data) is not None:
             log.debug("Fashion-MNIST prepared offline in data/")
         nav = pages.nav_order(config.nav)
-        self.run_snippets(self.shown(Path(config.docs_dir), nav), nav)
+        self.run_snippets(pages.first_shown(site, nav), nav)
         if only is None:  # a serve rebuild of one language: no snippet and no label changed
-            self.notebooks.write(site, Path(config.docs_dir), self.notebook_result)
+            self.notebooks.write(site, self.notebook_result)
         self.generate(config, only is None)
 
     def check_rules(self, config: MkDocsConfig) -> None:
@@ -121,34 +121,18 @@ class Build:
                 if jieba.dt.dictionary != str(path.resolve()):  # set once: it loads lazily
                     jieba.set_dictionary(str(path.resolve()))
 
-    def shown(self, docs: Path, nav: list[str]) -> dict[Path, str]:
-        """Every snippet a page runs, with the first page that shows it (for messages), in
-        the order a reader meets the pages (nav), the default language's page first."""
-        site = self.site
-        first_lang = {x.code: i for i, x in enumerate(site.written)}
-        place = {path: i for i, path in enumerate(nav)}
-
-        def order(p: Path) -> tuple[int, str, int]:
-            stem = p.relative_to(docs).as_posix().rsplit(".", 2)[0]
-            return (
-                place.get(f"{stem}.md", len(place)),
-                stem,
-                first_lang.get(p.name.split(".")[-2], 9),
-            )
-
-        shown: dict[Path, str] = {}
-        for page in sorted((p for x in site.written for p in site.pages(x)), key=order):
-            for fence in pages.fences(page.read_text(encoding="utf-8")):
-                if fence.is_python and fence.include:
-                    path = (site.snippets / fence.include).resolve()
-                    shown.setdefault(path, _context(page.relative_to(docs).as_posix()))
-        return shown
-
-    def run_snippets(self, shown: dict[Path, str], nav: list[str]) -> None:
-        """Run what is not cached yet, in parallel: waiting for all (build), or not (serve)."""
+    def run_snippets(self, first: dict[Path, Path], nav: list[str]) -> None:
+        """Run what is not cached yet, in parallel: waiting for all (build), or not (serve).
+        ``first``: each snippet with the first page showing it (``pages.first_shown``)."""
+        docs = self.site.docs
+        shown = {p: pages.shown_on(page.relative_to(docs).as_posix()) for p, page in first.items()}
         if self.serve is not None:
-            first = {_context(x.page(n[:-3])) for n in nav[:FIRST_PAGES] for x in self.site.written}
-            self.serve.run_snippets(self.runner, shown, first)
+            pages_first = {
+                docs / x.page(n[:-3]) for n in nav[:FIRST_PAGES] for x in self.site.written
+            }
+            self.serve.run_snippets(
+                self.runner, shown, [p for p in first if first[p] in pages_first]
+            )
             return
         results = self.runner.run_all(list(shown), contexts=shown, progress=log.info)
         failed = [str(r) for r in results.values() if isinstance(r, SnippetError)]
@@ -204,7 +188,7 @@ class Build:
             raise self.fail(f"{page.file.src_uri}:{fence.lineno}: {problem}")
         path, code = self.site.snippets / fence.include, self.locale(page)
         labels = self.site.labels(code)
-        result = self.result(path, _context(page.file.src_uri))
+        result = self.result(path, pages.shown_on(page.file.src_uri))
         if result is None:  # still running under `mkdocs serve`
             assert self.serve is not None
             outputs.append(self.serve.pending_html(self.runner, path, labels))
@@ -258,20 +242,13 @@ class Build:
         site, runner = self.site, self.runner
         showing: dict[Path, list[str]] = {}
         for md in site.pages():
-            for inc in pages.includes(md.read_text(encoding="utf-8")):
-                if inc.endswith(".py"):
-                    showing.setdefault((site.snippets / inc).resolve(), []).append(site.slug(md))
+            for snippet in pages.shown(site, md):
+                showing.setdefault(snippet, []).append(site.slug(md))
         rows = []
         for path, slugs in showing.items():
             res = runner.cached(path)
             rec = record.load(runner.root, path)
-            gpu = (
-                "none"
-                if rec is None
-                else "stale"
-                if record.is_stale(runner.root, rec)
-                else "current"
-            )
+            gpu = "none" if rec is None else ("current", "stale")[record.is_stale(runner.root, rec)]
             rel = runner.rel(path)
             source = "pending" if res is None else "built" if rel in runner.executed else "cache"
             rows.append(
@@ -325,8 +302,3 @@ class Build:
         if self.serve is not None:
             self.serve.post_build(config)
         self.notebooks.write_css(Path(config.site_dir))
-
-
-def _context(page: str) -> str:
-    """How an error names the page showing a snippet."""
-    return f" (shown on page {page})"

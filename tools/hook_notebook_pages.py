@@ -13,19 +13,18 @@ hook can go.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-FOLDER = "notebooks"  # under docs/: the generated notebooks (tools/hooks.py writes them)
+from tools import site as site_model
+
 UPSTREAM = File.is_documentation_page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
-        folder = str(Path(config.docs_dir).resolve() / FOLDER) + "/"
+        folder = f"{site_model.load(config.config_file_path).notebooks.resolve()}/"
         File.is_documentation_page = lambda self: (  # type: ignore[method-assign]
             UPSTREAM(self)
             or bool((self.abs_src_path or "").startswith(folder) and jupyter.should_include(self))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,9 @@ from pathlib import Path
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from tools.site import Paths
+from tools.writing import write_atomic
 
 log = logging.getLogger("mkdocs.hooks.search_cache")
 UPSTREAM = SearchIndex.add_entry_from_context
@@ -66,13 +68,10 @@ def add_entry(folder: Path, self: SearchIndex, page: Page) -> None:
             return
     first = len(self.entries)
     UPSTREAM(self, page)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # atomic: a reader never sees half
-    tmp.write_text(json.dumps(self.entries[first:], ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, json.dumps(self.entries[first:], ensure_ascii=False))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    folder = Path(config.config_file_path).resolve().parent / ".cache" / "search"
+    folder = Paths(Path(config.config_file_path).resolve().parent).cache / "search"
     SearchIndex.add_entry_from_context = cached_in(folder)
     return config

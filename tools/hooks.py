@@ -1,12 +1,5 @@
-"""MkDocs hook: MkDocs' events, each handed to the one ``Build`` of this process.
-
-Listed under ``hooks:`` in mkdocs.yml. What happens is in ``tools.build`` (rules, runs,
-outputs on the pages), ``tools.render`` (the HTML and Markdown added to a page),
-``tools.serve`` (``mkdocs serve``: background runs, rebuilds, the error page),
-``tools.notebook_pages`` and ``tools.generated_pages``. Upstream workarounds live in
-files of their own (``tools/hook_*.py``, listed after this one in mkdocs.yml, and
-``tools/workaround_*.py``), each saying what it works around and for which versions.
-"""
+"""MkDocs hook: MkDocs' events, each handed to the one ``Build`` of this process
+(``tools.build``; which module does what: ARCHITECTURE.md)."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ class NotebookPages:
         self.sources: dict[str, Path] = {}  # snippet relative to snippets/ -> its file
         self.css: dict[str, str] = {}  # file name under assets/jupyter/ -> CSS
 
-    def write(self, site: Site, docs: Path, result: Callable[[Path], Result | None]) -> None:
+    def write(self, site: Site, result: Callable[[Path], Result | None]) -> None:
         """Write the example notebooks into docs/notebooks/ (``result``: a script's run,
         None while it runs under serve: the notebook then says so)."""
         self.sources.clear()
@@ -36,7 +36,7 @@ class NotebookPages:
             if notebooks.is_notebook_source(path):
                 self.sources[path.relative_to(site.snippets).as_posix()] = path
                 made.append((path, result(path)))
-        notebooks.write(made, docs / FOLDER, site)
+        notebooks.write(made, site.notebooks, site)
 
     @staticmethod
     def is_notebook(page: Page) -> bool:

@@ -38,7 +38,6 @@ from tools import workaround_one_language as one_language
 from tools.runner import Background, Result, Runner, env_number
 
 log = logging.getLogger("mkdocs.hooks.snippets")
-NOTEBOOK_DIR = "notebooks"  # under docs/: generated, git-ignored
 ERROR_PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><title>Build failed</title>'
     '</head><body style="font-family:sans-serif;margin:2em">'
@@ -68,16 +67,16 @@ class ServeSession:
 
     # -- snippets ----------------------------------------------------------------------
 
-    def run_snippets(self, runner: Runner, shown: dict[Path, str], first_pages: set[str]) -> None:
+    def run_snippets(self, runner: Runner, shown: dict[Path, str], first: list[Path]) -> None:
         """Queue what is not cached, in page order, and wait briefly: on a cold start for
-        the first pages, later for what this build queued (an edited snippet), so it shows
-        its new output without a placeholder."""
+        ``first`` (the first pages' snippets), later for what this build queued (an edited
+        snippet), so it shows its new output without a placeholder."""
         started = self.background is None or self.background.runner is not runner
         if started or self.background is None:
             runner.nice = 10  # the server's builds come first; snippets take the rest
             self.background = Background(runner, self.snippet_finished)
         missing = [p for p in shown if runner.cached(p) is None]
-        first = [p for p in missing if shown[p] in first_pages]
+        first = [p for p in first if p in set(missing)]
         new = [p for p in missing if self.background.state(p)[0] == "idle"]
         self.background.submit(missing, shown, first=first)
         self.background.wait(env_number("SNIPPETS_SERVE_WAIT", 30.0), first if started else new)
@@ -128,7 +127,7 @@ class ServeSession:
         self.observer = Observer()
         handler = _Changes(self)
         # not tools/: its code is loaded once; a change there needs a restart
-        for folder in (site.docs, site.snippets, site.root / site_model.LOCALES_DIR):
+        for folder in (site.docs, site.snippets, site.locales_dir):
             if folder.is_dir():
                 self.observer.schedule(handler, str(folder), recursive=True)
         self.observer.schedule(handler, str(site.root), recursive=False)  # mkdocs.yml
@@ -221,20 +220,12 @@ class ServeSession:
             return True
         if path.parent == site.root or pages.is_scratch(path) or generate.is_generated(site, path):
             return False  # editor files are scratch (pages.is_scratch)
-        return (
-            path.is_relative_to(site.root)
-            and NOTEBOOK_DIR not in path.relative_to(site.root).parts[:2]
-        )
+        return path.is_relative_to(site.root) and not path.is_relative_to(site.notebooks)
 
     def watched(self) -> dict[str, float]:
         site = self.site()
         out = {}
-        for folder in (
-            site.docs,
-            site.snippets,
-            site.root / "tools",
-            site.root / site_model.LOCALES_DIR,
-        ):
+        for folder in (site.docs, site.snippets, site.root / "tools", site.locales_dir):
             for p in folder.rglob("*"):
                 if p.is_file() and self.counts(p):
                     out[str(p)] = p.stat().st_mtime

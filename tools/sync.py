@@ -148,6 +148,18 @@ def _targets(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> list[tu
     return [(page, anchor)]
 
 
+def _status(root: Path) -> int:
+    """Print what is out of step and what is marked behind; 1 if anything is out of step."""
+    found = drifts(root)
+    for d in found:
+        print(d)
+    marked = behind(root)
+    for (page, anchor), lang in sorted(marked.items()):
+        print(f"docs/{page}.{lang}.md#{anchor}: marked behind (readers see a notice)")
+    print(f"{len(found)} out of step, {len(marked)} marked behind")
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.sync",
@@ -163,14 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.action == "status":
-        found = drifts(root)
-        for d in found:
-            print(d)
-        marked = behind(root)
-        for (page, anchor), lang in sorted(marked.items()):
-            print(f"docs/{page}.{lang}.md#{anchor}: marked behind (readers see a notice)")
-        print(f"{len(found)} out of step, {len(marked)} marked behind")
-        return 1 if found else 0
+        return _status(root)
     current = page_sections(root)
     lock = read_lock(root)
     if args.action == "update":
