@@ -36,9 +36,17 @@ import random
 import re
 import sys
 import time
+import traceback
 import types
 import warnings
 from pathlib import Path
+
+try:  # as tools._child, preloaded by the fork server; or as a script, from tools/
+    from tools._imports import TRACKER
+except ImportError:
+    from _imports import TRACKER  # type: ignore[no-redef,import-not-found]
+
+TRACKER.install()  # before the fork server preloads torch: it learns what torch imports
 
 CELL = re.compile(r"^# %%")  # jupytext's percent format
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
@@ -193,6 +201,7 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
             "cpu_seconds": cpu,
             "deps": deps,
             "cells": done,
+            "modules": TRACKER.modules(),
         }
         fd = os.open(meta_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)  # outside ROOT
         os.write(fd, json.dumps(meta).encode())
@@ -207,6 +216,7 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
 
     os._exit = _exit  # type: ignore[assignment]
     _guard(root, snippet, reads)
+    TRACKER.start()
     for (line, _), cell in zip(cells, code):
         try:
             exec(cell, module.__dict__)
@@ -214,8 +224,29 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
             if exc.code not in (None, 0):
                 raise
             break  # sys.exit(0): the script ends here, successfully
+        except BaseException as exc:
+            _print_traceback(exc)
+            raise SystemExit(1) from None
         cell_done(line)
     finish()
+
+
+def _print_traceback(exc: BaseException) -> None:
+    """The traceback as ``python snippet.py`` prints it: no frame of the runner's own."""
+    shown = traceback.TracebackException.from_exception(exc)
+    tools = str(Path(__file__).resolve().parent) + os.sep
+    seen: set[int] = set()
+    todo = [shown]
+    while todo:
+        one = todo.pop()
+        if id(one) in seen:
+            continue
+        seen.add(id(one))
+        kept = [f for f in one.stack if not os.path.realpath(f.filename).startswith(tools)]
+        one.stack = traceback.StackSummary.from_list(kept)
+        todo += [e for e in (one.__cause__, one.__context__) if e is not None]
+    sys.stderr.write("".join(shown.format()))
+    sys.stderr.flush()
 
 
 def _fresh_random_state() -> None:
