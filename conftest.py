@@ -17,7 +17,9 @@ up alone at the end; each block's test then reads its result (or reports its fai
 from __future__ import annotations
 
 import os
+import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,12 @@ from tools.site import ROOT
 from tools.site import load as load_site
 
 SITE = load_site(ROOT / "mkdocs.yml")
+if os.environ.get("SNIPPETS_FRESH") == "1" and "PYTEST_XDIST_WORKER" not in os.environ:
+    # Every entry made before this run is a miss, in the controller and in its workers
+    # (they inherit this): a snippet runs once in the run, not once per process.
+    os.environ.setdefault("SNIPPETS_FRESH_SINCE", str(time.time()))
 _runner = Runner(ROOT)
+_summary: list[str] = []  # what the controller says at the end (pytest_terminal_summary)
 
 
 class BlockError(Exception):
@@ -108,7 +115,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         for p in _pages_to_test(config)
         for s in pages.shown(SITE, p)
     }
-    missing = [s for s in snippets if _runner.cached(s) is None]
+    why = {s: _runner.why(s) for s in snippets}
+    missing = [s for s, w in why.items() if w != "cached"]
+    reasons = Counter(w for w in why.values() if w != "cached")
+    _summary.append(
+        f"snippets: {len(missing)} of {len(snippets)} ran in this session"
+        + (f" ({'; '.join(f'{w}: {n}' for w, n in reasons.most_common())})" if reasons else "")
+        + f", {len(snippets) - len(missing)} came from cache entries valid for this environment"
+        + ("" if missing == list(snippets) else " (SNIPPETS_FRESH=1 runs every one)")
+    )
     if not missing:
         return
     reporter = config.pluginmanager.get_plugin("terminalreporter")
@@ -124,6 +139,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     ]
     if failed:
         say(f"{len(failed)} snippet(s) failed; their blocks' tests report them")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for line in _summary:
+        terminalreporter.write_line(line)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

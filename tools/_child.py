@@ -26,7 +26,6 @@ state), and runs the atexit handlers at the end, as interpreter shutdown does.
 
 from __future__ import annotations
 
-import atexit
 import errno
 import importlib.metadata
 import json
@@ -43,8 +42,12 @@ from pathlib import Path
 
 try:  # as tools._child, preloaded by the fork server; or as a script, from tools/
     from tools._imports import TRACKER
+    from tools.workaround_exitfuncs import run_exit_functions
 except ImportError:
     from _imports import TRACKER  # type: ignore[no-redef,import-not-found]
+    from workaround_exitfuncs import (  # type: ignore[no-redef,import-not-found]
+        run_exit_functions,
+    )
 
 TRACKER.install()  # before the fork server preloads torch: it learns what torch imports
 
@@ -274,7 +277,7 @@ def run(snippet: Path, out_dir: Path, root: Path, cwd: str, env: dict[str, str])
     try:
         main(snippet, out_dir, root)
     finally:
-        atexit._run_exitfuncs()  # the process ends with os._exit, which skips them
+        run_exit_functions()  # the process ends with os._exit, which skips them
         sys.stdout.flush()
         sys.stderr.flush()
 

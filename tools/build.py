@@ -14,6 +14,7 @@ pages show runs, in parallel (``mkdocs build`` waits for all; serve does not).
 from __future__ import annotations
 
 import html
+import importlib.metadata
 import logging
 import os
 import re
@@ -28,6 +29,7 @@ from mkdocs.utils import get_relative_url
 from tools import generate, pages, prepare_data, record, render, sync
 from tools import site as site_model
 from tools import workaround_one_language as one_language
+from tools.environment import python_version
 from tools.generated_pages import Renderings
 from tools.notebook_pages import NotebookPages
 from tools.runner import Result, Runner, SnippetError, varies
@@ -35,6 +37,7 @@ from tools.serve import ServeSession
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 REPORT_MARKER = "<!-- execution-report -->"  # the execution report's pages hold it
+REPORT_SLUG = "examples/report"  # those pages (each page's stamp links there)
 FIRST_PAGES = 3  # under serve, the first build waits for the home page and two chapters
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -175,7 +178,25 @@ class Build:
             if fence.is_python and fence.include:
                 self.fence_output(fence, page, lines, outputs)
         self.outputs[page.file.src_uri] = outputs
+        self.stamp(markdown, page, lines)
         return "\n".join(lines) + "\n"
+
+    def stamp(self, markdown: str, page: Page, lines: list[str]) -> None:
+        """Under the page's title: when and where its blocks ran (``render.page_stamp``)."""
+        shown = [
+            self.site.snippets / f.include
+            for f in pages.fences(markdown)
+            if f.is_python and f.include
+        ]
+        results = [r for r in map(self.runner.cached, shown) if r is not None]
+        title = next((n for n, line in enumerate(lines) if line.startswith("# ")), None)
+        if not results or title is None:
+            return
+        recordings = [rec for rec in (record.load(self.runner.root, p) for p in shown) if rec]
+        code = self.locale(page)
+        report = get_relative_url(self.site.locale(code).url(REPORT_SLUG), page.url)
+        stamp = render.page_stamp(results, recordings, self.site.labels(code), report)
+        lines[title + 1 : title + 1] = ["", stamp, ""]
 
     def fence_output(
         self, fence: pages.Fence, page: Page, lines: list[str], outputs: list[str]
@@ -258,7 +279,7 @@ class Build:
         def link(slug: str) -> str:
             return f"[{slug}]({Path(os.path.relpath(docs / f'{slug}.md', page.parent)).as_posix()})"
 
-        return render.report_markdown(rows, site.labels(code), link, time.time())
+        return render.report_markdown(rows, site.labels(code), link, time.time(), _environment())
 
     def page_content(self, content: str, page: Page) -> str:
         code = self.locale(page)
@@ -302,3 +323,14 @@ class Build:
         if self.serve is not None:
             self.serve.post_build(config)
         self.notebooks.write_css(Path(config.site_dir))
+
+
+def _environment() -> dict[str, str]:
+    """The versions the report lists: Python and the packages the snippets use most."""
+    out = {"Python": python_version().split()[-1]}
+    for dist in ("torch", "torchvision", "numpy", "matplotlib"):
+        try:
+            out[dist] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            out[dist] = "—"
+    return out

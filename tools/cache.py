@@ -2,8 +2,12 @@
 
 An entry is ``<cache>/<key>/``: the run's stdout, stderr and figures, and ``result.json``
 last, with a SHA-256 of each file and of each file under the project the snippet read
-(data sets). The key hashes the snippet's path and source and a salt (``tools.runner``:
-torch version, device, the child's own code, thread count, CPU pins). An entry is written
+(data sets), and the environment the run imported (``tools.environment``: each installed
+distribution whose modules it used, with its version). The key hashes the snippet's path
+and source and a salt (``tools.runner``: Python, torch version, device, the child's own
+code, thread count, CPU pins). An entry made with another version of a package the run
+imported is a miss, as one whose data changed is, and ``Cache.why`` says in words what
+made a snippet (re)run: ``source changed``, ``numpy 2.4.5 → 2.4.6``, ``no entry``. An entry is written
 in a staging folder and renamed into place, so a reader sees all of it or none; one that
 is unreadable, incomplete or changed afterwards is reported and the snippet run again;
 one whose data files changed is a miss. Failure notes keep one test session from running
@@ -25,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tools.environment import Environment
 
 
 class SnippetError(Exception):
@@ -59,6 +65,8 @@ class Result:
     ran_at: float = 0.0  # when the run ended (seconds since the epoch)
     dark: tuple[Path, ...] = ()  # each figure recoloured for a dark page (same run)
     described: tuple[dict[str, object], ...] = ()  # each figure's words, for its alt text
+    python: str = ""  # the interpreter it ran with ("CPython 3.11.7")
+    environment: tuple[tuple[str, str], ...] = ()  # (distribution, version) it imported
 
     @property
     def label(self) -> str:
@@ -140,15 +148,64 @@ def locked(path: Path) -> Iterator[None]:
 
 
 class Cache:
-    """The entries in ``folder`` of the snippets of the project at ``root``."""
+    """The entries in ``folder`` of the snippets of the project at ``root``.
 
-    def __init__(self, folder: Path, root: Path, salt: str) -> None:
-        self.folder, self.root, self.salt = folder, root, salt
+    ``salt``: what the key holds besides the snippet, by name (``tools.runner.salt``);
+    ``not_before``: entries made earlier are misses (``SNIPPETS_FRESH=1``)."""
+
+    def __init__(
+        self, folder: Path, root: Path, salt: dict[str, str], not_before: float = 0.0
+    ) -> None:
+        self.folder, self.root, self.parts = folder, root, salt
+        self.salt = "|".join(f"{k}={v}" for k, v in salt.items())
+        self.not_before = not_before
         self.hash = FileHashes()
+        self.environment = Environment(skip=[root / "tools"], cache=folder)
 
     def entry(self, rel: str, source: bytes) -> Path:
         """The entry of the snippet at ``rel`` (from the root) with this ``source``."""
         return self.folder / sha256(f"{rel}|{self.salt}|".encode() + source)[:24]
+
+    def _pointer(self, rel: str) -> Path:
+        """Where the last entry made for the snippet at ``rel`` is noted (for ``why``)."""
+        return self.folder / "by-path" / f"{sha256(rel.encode())[:24]}.json"
+
+    def stale(self, data: dict[str, Any]) -> str:
+        """Why the entry whose ``result.json`` is ``data`` may not be used here, or ""."""
+        for path, digest in data["deps"].items():
+            if self.hash(self.root / path) != digest:
+                return f"{path} changed"
+        changes = self.environment.changes(data.get("environment", {}), data.get("modules", {}))
+        if changes:
+            return ", ".join(changes)
+        if float(data["ran_at"]) < self.not_before:
+            return "SNIPPETS_FRESH=1"
+        return ""
+
+    def why(self, rel: str, source: bytes) -> str:
+        """``cached``, or what makes the snippet run: the first thing that differs from
+        the run it last had here."""
+        entry = self.entry(rel, source)
+        try:
+            data = json.loads((entry / "result.json").read_text(encoding="utf-8"))
+            return self.stale(data) or "cached"
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return f"cache entry unreadable ({type(exc).__name__})"
+        try:
+            last = json.loads(self._pointer(rel).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return "no entry"
+        if last.get("source") != sha256(source):
+            return "source changed"
+        before: dict[str, str] = last.get("salt", {})
+        said = [
+            f"{k} {before.get(k, '—')} → {v}" if k != "runner" else "the runner's code changed"
+            for k, v in self.parts.items()
+            if before.get(k) != v
+        ]
+        return ", ".join(said) or "no entry"
 
     def lock(self, entry: Path) -> contextlib.AbstractContextManager[None]:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -162,8 +219,8 @@ class Cache:
             for name, digest in data["files"].items():
                 if self.hash(entry / name) != digest:
                     raise CacheEntryError(f"was changed outside the runner ({name})")
-            if any(self.hash(self.root / p) != h for p, h in data["deps"].items()):
-                return None  # a data file it read has changed
+            if self.stale(data):
+                return None  # a data file or a package it read has changed
             return self._result(rel, entry, data)
         except CacheEntryError:
             raise
@@ -198,9 +255,11 @@ class Cache:
             ran_at=float(data["ran_at"]),
             dark=tuple(entry / name for name in data["dark"]),
             described=tuple(json.loads((entry / n).read_text("utf-8")) for n in data["described"]),
+            python=str(data.get("python", "")),
+            environment=tuple(sorted(data.get("environment", {}).items())),
         )
 
-    def store(self, out: Path, entry: Path) -> None:
+    def store(self, out: Path, entry: Path, rel: str, source: bytes) -> None:
         """Write the entry from a checked run in ``out``: files first, result.json last."""
         meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
         staging = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=self.folder))
@@ -227,12 +286,21 @@ class Cache:
                 described=described if len(described) == len(figures) else [],
                 deps={p: self.hash(self.root / p) for p in meta["deps"]},
                 files={n: sha256((staging / n).read_bytes()) for n in names},
+                python=self.parts.get("Python", ""),
+                modules=meta.get("modules", {}),
+                environment=self.environment.describe(meta.get("modules", {})),
             )
             (staging / "result.json").write_text(json.dumps(result), encoding="utf-8")
             shutil.rmtree(entry, ignore_errors=True)
             staging.rename(entry)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        pointer = self._pointer(rel)
+        pointer.parent.mkdir(exist_ok=True)
+        note = {"rel": rel, "source": sha256(source), "salt": self.parts}
+        partial = pointer.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(note), encoding="utf-8")
+        partial.replace(pointer)
 
     def log_execution(self, rel: str, entry: Path) -> None:
         """One line per execution, failed and timed-out ones included (tests count them)."""

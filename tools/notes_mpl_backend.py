@@ -50,7 +50,7 @@ def describe(fig: Figure) -> dict[str, Any]:
     def legend_texts(legend: Any) -> list[str]:
         return [t.get_text() for t in legend.get_texts()] if legend else []
 
-    sup = fig._suptitle.get_text() if fig._suptitle is not None else ""  # noqa: SLF001
+    sup = fig.get_suptitle()
     axes = []
     for ax in fig.get_axes():
         title = " ".join(

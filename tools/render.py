@@ -200,6 +200,32 @@ def diagram_boxes(content: str) -> str:
     return _MERMAID.sub(box, content)
 
 
+def page_stamp(
+    results: Sequence[Result], recordings: Sequence[Recording], labels: Labels, report: str
+) -> str:
+    """The line under a page's title saying where its outputs come from: when they ran,
+    with which Python, torch and device, the GPU recordings, and a link to ``report``."""
+    w = labels["stamp"]
+    dates = sorted({time.strftime("%Y-%m-%d", time.gmtime(r.ran_at)) for r in results})
+    when = dates[0] if len(dates) == 1 else w["range"].format(first=dates[0], last=dates[-1])
+
+    def joined(values: Iterable[str]) -> str:
+        return ", ".join(sorted(set(values))) or "—"
+
+    text = w["text"].format(
+        when=when,
+        python=joined(r.python.split()[-1] for r in results if r.python),
+        torch=joined(r.torch for r in results),
+        device=joined(r.device.upper() if r.device == "cpu" else r.device for r in results),
+    )
+    if recordings:
+        text += w["gpu"].format(
+            gpu=joined(rec.gpu for rec in recordings), date=max(rec.date for rec in recordings)
+        )
+    link = f'<a href="{html.escape(report)}">{w["report"]}</a>'
+    return f'<p class="page-stamp">{html.escape(text, quote=False)} · {link}</p>'
+
+
 @dataclass(frozen=True)
 class ReportRow:
     """One snippet in the execution report; ``result`` None: not run yet (serve)."""
@@ -212,7 +238,11 @@ class ReportRow:
 
 
 def report_markdown(
-    rows: Sequence[ReportRow], labels: Labels, link: Callable[[str], str], now: float
+    rows: Sequence[ReportRow],
+    labels: Labels,
+    link: Callable[[str], str],
+    now: float,
+    environment: dict[str, str] | None = None,
 ) -> str:
     """The execution report's tables: a summary, the ten slowest snippets, totals per
     page, every snippet (``link``: a page's slug as a Markdown link from the report)."""
@@ -229,6 +259,8 @@ def report_markdown(
         ),
         "",
     ]
+    if environment:
+        out += environment_table(environment, done, w)
     head = [w[c] for c in ("snippet", "page", "device", "time", "ran", "source", "gpu")]
     out += [
         f"## {w['slowest']} {{ #slowest }}",
@@ -248,6 +280,20 @@ def report_markdown(
     out += [f"## {w['all']} {{ #all }}", ""]
     out += _table(head, [_cells(r, w, link) for r in sorted(rows, key=lambda r: r.snippet)])
     return "\n".join(out)
+
+
+def environment_table(environment: dict[str, str], done: Sequence[Result], w: Labels) -> list[str]:
+    """The environment the outputs were made in, and any snippet whose result was made in
+    another (a version of one of these that differs)."""
+    out = [f"## {w['environment']} {{ #environment }}", ""]
+    out += _table(list(environment), [[f"`{v}`" for v in environment.values()]])
+    other = []
+    for r in sorted(done, key=lambda r: r.snippet):
+        made = dict(r.environment, Python=r.python.split()[-1] if r.python else "")
+        differs = [f"{k} {made[k]}" for k, v in environment.items() if made.get(k, v) != v]
+        if differs:
+            other.append(f"- `{r.snippet}`: {', '.join(differs)}")
+    return out + [w["other"] if other else w["same"], "", *other, ""]
 
 
 def _table(head: list[str], body: list[list[str]]) -> list[str]:

@@ -25,6 +25,8 @@ Environment variables:
                           first before it shows placeholders for them (default 30)
   SNIPPETS_SESSION        set by ``conftest.py`` for one pytest run: a snippet that failed
                           in it is reported again, not run again
+  SNIPPETS_FRESH          ``1``: no cached result made before this run counts; every
+                          snippet runs again (once: later reads in the run are hits)
 
 Snippets run with one CPU thread (``OMP_NUM_THREADS=1``) unless ``OMP_NUM_THREADS`` is
 set (it then joins the cache key). The thread count changes the rounding of parallel sums,
@@ -48,6 +50,7 @@ from typing import TextIO
 
 from tools import cache, processes, scheduling
 from tools.cache import Cell, Result, SnippetError, mask_timings, run_label, varies
+from tools.environment import python_version
 from tools.processes import FORKSERVER, START_LOCK, cpu_pins, env_number, torch_version
 from tools.scheduling import FIRST_RUN_HINTS, Background, default_jobs
 from tools.site import ROOT, Paths
@@ -61,17 +64,20 @@ __all__ = (  # what the rest of the project imports from here
 # fmt: on
 
 
-def salt() -> str:
-    """What a cache key holds besides the snippet: torch, device, the child's own code,
-    thread count and CPU pins."""
+def salt() -> dict[str, str]:
+    """What a cache key holds besides the snippet, by name: Python, torch, device, the
+    child's own code, thread count and CPU pins."""
     child = processes.CHILD
-    code = [cache.sha256(p.read_bytes()) for p in (child, child.with_name("notes_mpl_backend.py"))]
+    files = (child, child.with_name("notes_mpl_backend.py"), child.with_name("_imports.py"))
     threads = os.environ.get("OMP_NUM_THREADS")
-    return "|".join(
-        [torch_version(), processes.device_fingerprint(), *code]
-        + ([f"threads={threads}"] if threads is not None else [])
-        + [f"{k}={v}" for k, v in sorted(cpu_pins().items())]
-    )
+    return {
+        "Python": python_version(),
+        "torch": torch_version(),
+        "device": processes.device_fingerprint(),
+        "runner": cache.sha256(b"".join(cache.sha256(p.read_bytes()).encode() for p in files)),
+        **({"threads": threads} if threads is not None else {}),
+        **dict(sorted(cpu_pins().items())),
+    }
 
 
 class Runner:
@@ -79,7 +85,11 @@ class Runner:
         self.root = root.resolve()
         env_cache = os.environ.get("SNIPPETS_CACHE_DIR")
         self.cache = Path(cache_dir or env_cache or Paths(self.root).snippet_cache)
-        self.entries = cache.Cache(self.cache, self.root, salt())
+        fresh = os.environ.get("SNIPPETS_FRESH") == "1"
+        # SNIPPETS_FRESH=1: every entry made before this run started is a miss; pytest's
+        # workers get the controller's start time (SNIPPETS_FRESH_SINCE, conftest.py).
+        since = float(os.environ.get("SNIPPETS_FRESH_SINCE") or time.time()) if fresh else 0.0
+        self.entries = cache.Cache(self.cache, self.root, salt(), not_before=since)
         self.processes = processes.Processes(self.root, processes.Limits.from_env())
         self.running = self.processes.running  # process groups of the snippets running now
         self.timings = scheduling.Durations(self.cache / "durations.json")
@@ -96,6 +106,10 @@ class Runner:
 
     def key(self, snippet: Path) -> str:
         return self.entries.entry(self.rel(snippet), snippet.read_bytes()).name
+
+    def why(self, snippet: Path) -> str:
+        """``cached``, or why ``snippet`` runs (``tools.cache.Cache.why``)."""
+        return self.entries.why(self.rel(snippet), snippet.read_bytes())
 
     def cached(self, snippet: Path) -> Result | None:
         """The cached result of ``snippet`` if there is a valid one; never runs it."""
@@ -128,7 +142,7 @@ class Runner:
             failed = self.entries.failed(entry, self.session)
             if failed:  # one pytest run reports a failure without running it again
                 raise SnippetError(f"{rel}{context}: {failed}")
-            self.log(f"Running snippet {rel} …")
+            self.log(f"Running snippet {rel} ({self.why(snippet)}) …")
             try:
                 self._execute(snippet, entry, f"{rel}{context}")
             except SnippetError as exc:
@@ -152,7 +166,7 @@ class Runner:
             self.timings.record(rel, time.perf_counter() - start)
             self.executed.add(rel)
             self.processes.limits.check(out, code, where)
-            self.entries.store(out, entry)
+            self.entries.store(out, entry, rel, snippet.read_bytes())
         finally:  # every execution is logged, including failed and timed-out ones
             shutil.rmtree(out, ignore_errors=True)
             self.entries.log_execution(rel, entry)
@@ -214,6 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "-j", "--jobs", type=int, default=None, help="snippets run at once (default: the CPU count)"
     )
+    parser.add_argument(
+        "--why",
+        action="store_true",
+        help="run nothing: say for each snippet whether its cached result is valid here, "
+        "or what would make it run",
+    )
     args = parser.parse_args(argv)
     runner = Runner()
     runner.log = lambda msg: print(msg, file=sys.stderr)
@@ -226,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if bad:
         parser.error(f"not a snippet file: {', '.join(map(str, bad))}")
+    if args.why:
+        for path in paths:
+            print(f"{runner.rel(path)}: {runner.why(path)}")
+        return 0
     failed = 0
     for res in runner.run_all(paths, jobs=args.jobs).values():
         if isinstance(res, SnippetError):
