@@ -111,6 +111,8 @@ class Project:
             "SNIPPETS_REQUIRE_CACHED",
             "SNIPPETS_TIMEOUT",
             "SNIPPETS_SESSION",
+            "SNIPPETS_FRESH",
+            "SNIPPETS_FRESH_SINCE",
             "PYTEST_XDIST_WORKER",
             "PYTEST_ADDOPTS",
         ):

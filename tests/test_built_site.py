@@ -291,3 +291,28 @@ def test_chinese_prose_has_no_gaps_between_characters(site: Path) -> None:
         for slug in PAGES:
             found += [f"{x.code}/{slug}: {g!r}" for g in cjk_gaps(built(site, slug, x.code))]
     assert not found, f"{len(found)} gaps:\n" + "\n".join(found[:40])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_says_where_its_outputs_come_from(site: Path, lang: str) -> None:
+    """Under the title of every page with blocks: when and with what they ran, in the
+    page's language, linking to the execution report, whose environment table is there."""
+    runner = Runner(ROOT)
+    words = SITE.labels(lang)["stamp"]
+    for slug in PAGES:
+        shown = pages.shown(SITE, SITE.docs / SITE.default.page(slug))
+        page = built(site, slug, lang)
+        stamp = re.search(r'<p class="page-stamp">(.*?) · <a href="([^"]+)">([^<]+)</a></p>', page)
+        if not shown:
+            assert stamp is None, slug
+            continue
+        assert stamp, f"{slug} ({lang}): no stamp under the title"
+        assert page.index('class="page-stamp"') < page.index('class="snippet-output"'), slug
+        results = [runner.cached(s) for s in shown]
+        torch = results[0].torch if results[0] else ""
+        assert f"torch {torch}" in stamp.group(1) and "Python 3." in stamp.group(1), slug
+        assert stamp.group(3) == words["report"], slug
+        target = urljoin(f"https://x/{url_path(slug, lang)}", stamp.group(2))
+        assert target == f"https://x/{url_path('examples/report', lang)}", slug
+    report = built(site, "examples/report", lang)
+    assert 'id="environment"' in report and "<th>numpy</th>" in report

@@ -1,0 +1,114 @@
+"""A cached output is valid only in the environment it was made in (``tools.environment``).
+
+A planted package (a folder on ``PYTHONPATH`` with its ``.dist-info``, as pip leaves it)
+changes version: the snippet that imported it runs again and says why; one that did not
+stays cached. A change of Python in the key makes every snippet run. ``pytest`` says how
+many blocks ran and why, and ``SNIPPETS_FRESH=1`` runs them all.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.project import Project
+from tools import environment, runner
+from tools.environment import Environment
+
+
+def plant(site: Path, version: str, value: int = 1) -> None:
+    """A package ``notespkg`` installed in ``site`` at ``version``, as pip leaves it."""
+    (site / "notespkg").mkdir(parents=True, exist_ok=True)
+    (site / "notespkg" / "__init__.py").write_text(f"VALUE = {value}\n", encoding="utf-8")
+    for old in site.glob("notespkg-*.dist-info"):
+        for f in old.iterdir():
+            f.unlink()
+        old.rmdir()
+    info = site / f"notespkg-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: notespkg\nVersion: {version}\n", encoding="utf-8"
+    )
+    (info / "top_level.txt").write_text("notespkg\n", encoding="utf-8")
+    (info / "RECORD").write_text("notespkg/__init__.py,,\n", encoding="utf-8")
+
+
+def test_versions_of_what_a_run_imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    plant(site, "1.0")
+    monkeypatch.syspath_prepend(str(site))
+    modules = {"notespkg": str(site / "notespkg" / "__init__.py"), "json": json.__file__}
+    env = Environment()
+    recorded = env.describe(modules)
+    assert recorded == {"notespkg": "1.0"}  # the standard library does not count
+    assert env.changes(recorded, modules) == []
+    plant(site, "1.1")
+    assert Environment().changes(recorded, modules) == ["notespkg 1.0 → 1.1"]
+    # A module no distribution owns counts by its own files.
+    (tmp_path / "helper.py").write_text("X = 1\n", encoding="utf-8")
+    local = {"helper": str(tmp_path / "helper.py")}
+    before = Environment().describe(local)
+    assert before["helper"].startswith(environment.LOCAL)
+    (tmp_path / "helper.py").write_text("X = 2\n", encoding="utf-8")
+    assert Environment().changes(before, local) == ["helper changed (local files)"]
+
+
+def test_a_new_package_version_reruns_what_imported_it(tmp_path: Path) -> None:
+    project = Project(tmp_path / "project")
+    site = tmp_path / "site"
+    plant(site, "1.0", value=1)
+    uses = project.write("snippets/p/uses.py", "import notespkg\n\nprint(notespkg.VALUE)\n")
+    plain = project.write("snippets/p/plain.py", "print('no package')\n")
+    env = {"PYTHONPATH": str(site)}
+    r = project.runner(str(uses), str(plain), **env)
+    assert r.returncode == 0, r.stderr
+    assert "snippets/p/uses.py (no entry)" in r.stderr
+    why = project.runner("--why", str(uses), str(plain), **env)
+    assert why.stdout.splitlines() == ["snippets/p/uses.py: cached", "snippets/p/plain.py: cached"]
+
+    plant(site, "1.1", value=2)  # an upgrade that changes what it prints
+    why = project.runner("--why", str(uses), str(plain), **env)
+    assert why.stdout.splitlines() == [
+        "snippets/p/uses.py: notespkg 1.0 → 1.1",
+        "snippets/p/plain.py: cached",
+    ]
+    r = project.runner(str(uses), str(plain), **env)
+    assert "Running snippet snippets/p/uses.py (notespkg 1.0 → 1.1)" in r.stderr
+    assert "plain.py (" not in r.stderr  # from the cache
+    assert "== snippets/p/uses.py" in r.stdout and "\n2\n" in r.stdout
+    assert project.executions() == {"snippets/p/uses.py": 2, "snippets/p/plain.py": 1}
+
+    project.write("snippets/p/plain.py", "print('edited')\n")
+    why = project.runner("--why", str(plain), **env)
+    assert why.stdout == "snippets/p/plain.py: source changed\n"
+
+
+def test_another_python_reruns_every_snippet(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = runner.Runner()
+    snippets = sorted(here.entries.root.joinpath("snippets").rglob("*.py"))[:5]
+    cached = [s for s in snippets if here.cached(s) is not None]
+    assert cached, "run the snippets first (the tests' own start does)"
+    now = environment.python_version()
+    monkeypatch.setattr(runner, "python_version", lambda: "CPython 9.9.9")
+    other = runner.Runner()
+    for snippet in cached:
+        assert other.cached(snippet) is None
+        assert other.why(snippet) == f"Python {now} → CPython 9.9.9"
+
+
+def test_pytest_says_what_ran_and_fresh_runs_all(tmp_path: Path) -> None:
+    project = Project(tmp_path / "project")
+    project.write("snippets/p/a.py", "print('a')\n")
+    project.pages("p", "p/a.py")
+    r = project.codeblocks()
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "snippets: 1 of 1 ran in this session (no entry: 1), 0 came from cache" in r.stdout
+    r = project.codeblocks()
+    assert "snippets: 0 of 1 ran in this session, 1 came from cache entries valid" in r.stdout
+    r = project.codeblocks(SNIPPETS_FRESH="1")
+    assert "snippets: 1 of 1 ran in this session (SNIPPETS_FRESH=1: 1)" in r.stdout
+    assert project.executions() == {"snippets/p/a.py": 2}
+    assert sys.executable  # the same interpreter throughout
