@@ -3,6 +3,7 @@ and what it relies on in Material's bundle is still there."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def test_each_language_gets_the_search_entries_of_its_pages(tmp_path: Path) -> N
         assert [d["title"] for d in index["docs"]] == [x.code]
 
 
-def test_dark_figures_become_lazy_files() -> None:
+def test_dark_figures_become_lazy_files(tmp_path: Path) -> None:
     png = "iVBORw0KGgo="  # any bytes: only moved
     html = (
         f'<img class="snippet-output__figure snippet-output__figure--light" alt="a" '
@@ -71,11 +72,13 @@ def test_dark_figures_become_lazy_files() -> None:
         f'<img class="snippet-output__figure snippet-output__figure--dark" alt="a" '
         f'src="data:image/png;base64,{png}">'
     )
-    out = light.dark_figures_to_files(html, "en/layers/")
+    out = light.dark_figures_to_files(html, "en/layers/", tmp_path)
     light_img, dark_img = out.split("\n")
     assert light_img == html.split("\n")[0]  # the light copy stays inline
     assert dark_img.startswith('<img class="snippet-output__figure snippet-output__figure--dark"')
     assert 'src="../../assets/figures/' in dark_img and dark_img.endswith('loading="lazy">')
+    [written] = (tmp_path / "assets" / "figures").iterdir()
+    assert written.read_bytes() == base64.b64decode(png) and written.name in dark_img
 
 
 def test_material_still_works_the_way_the_loaders_expect() -> None:

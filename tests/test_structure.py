@@ -25,22 +25,19 @@ FENCED |= {f"tools/{p.name}" for p in TOOLS if p.name.startswith("workaround_")}
 FENCED |= {"tests/test_workarounds.py"}  # their canaries
 # Left to fence (shrink this list, never grow it): tests/test_executor.py
 # (``multiprocessing.process._cleanup``: races Process.start() on purpose).
-# coordinator: #24 commit: tools/_child.py (``atexit._run_exitfuncs``: use
-# tools.workaround_exitfuncs); tools/notes_mpl_backend.py (``fig._suptitle``:
-# ``get_suptitle()`` is public); both are in every snippet's cache key.
-NOT_YET_FENCED = {"tests/test_executor.py", "tools/_child.py", "tools/notes_mpl_backend.py"}
+NOT_YET_FENCED = {"tests/test_executor.py"}
 # Underscore names that are public, documented API.
 DOCUMENTED = {"os._exit"}
-# Sizes and module-level state, left (shrink this, never grow it): coordinator: #24 commit:
-# tools/_child.py (``main``: 73 lines) and tools/notes_mpl_backend.py (a ``global``), both in
-# every snippet's cache key: changing them runs every snippet again.
-NOT_YET_SPLIT = {"tools/_child.py", "tools/notes_mpl_backend.py"}
+# Sizes and module-level state, left (shrink this, never grow it).
+NOT_YET_SPLIT: set[str] = set()
 MAX_MODULE, MAX_FUNCTION = 400, 50
 MUTABLE = {"dict", "list", "set", "OrderedDict", "defaultdict", "deque", "Counter"}
 # The one object holding a build's (or a serve session's) state; per-process caches of
 # work that every build repeats (tools/hook_render_cache.py: its docstring says why).
 STATE = {("tools/hooks.py", "BUILD"), ("tools/hook_render_cache.py", "_memo")}
 STATE |= {("tools/hook_render_cache.py", "_templates"), ("tools/hook_render_cache.py", "_listed")}
+# The import tracker of a snippet's own process (one per process: it wraps __import__).
+STATE |= {("tools/_imports.py", "TRACKER")}
 
 
 def rel(path: Path) -> str:

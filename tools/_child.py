@@ -154,8 +154,9 @@ def _guard(root: Path, snippet: Path, reads: set[str]) -> None:
     sys.addaudithook(audit)
 
 
-def main(snippet: Path, out_dir: Path, root: Path) -> None:
-    reads: set[str] = set()
+def _prepare(snippet: Path, out_dir: Path) -> types.ModuleType:
+    """The process as ``python snippet.py`` would have it: warnings, path, argv, stdout
+    into ``out_dir``, and a fresh ``__main__``."""
     if os.environ.get("SNIPPETS_NICE"):  # under mkdocs serve: pages first, then snippets
         os.nice(int(os.environ.pop("SNIPPETS_NICE")))
     # API rot in the snippet's own code fails the run instead of reaching readers.
@@ -171,67 +172,77 @@ def main(snippet: Path, out_dir: Path, root: Path) -> None:
     module = types.ModuleType("__main__")
     module.__file__ = str(snippet)
     sys.modules["__main__"] = module  # pickle and multiprocessing look here
-    source = snippet.read_text(encoding="utf-8")
-    cells = split_cells(source)
-    code = [compile("\n" * (n - 1) + text, str(snippet), "exec") for n, text in cells]
-    done: list[dict[str, int]] = []
-    start, cpu_start, pid = time.perf_counter(), time.process_time(), os.getpid()
-    meta_path = out_dir / "meta.json"
+    return module
 
-    def cell_done(line: int) -> None:
+
+class _Run:
+    """One run of a snippet, cell by cell, and the description it leaves (meta.json)."""
+
+    def __init__(self, snippet: Path, out_dir: Path, root: Path) -> None:
+        self.out_dir, self.root, self.reads = out_dir, root, set[str]()
+        self.module = _prepare(snippet, out_dir)
+        self.cells = split_cells(snippet.read_text(encoding="utf-8"))
+        self.code = [compile("\n" * (n - 1) + t, str(snippet), "exec") for n, t in self.cells]
+        self.done: list[dict[str, int]] = []
+        self.start, self.cpu_start = time.perf_counter(), time.process_time()
+        self.pid = os.getpid()
+
+    def cell_done(self, line: int) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
-        done.append(
-            {
-                "line": line,
-                "stdout_end": os.lseek(1, 0, os.SEEK_CUR),
-                "stderr_end": os.lseek(2, 0, os.SEEK_CUR),
-                "figures_end": len(list(out_dir.glob("figure-*.png"))),
-            }
+        ends = [os.lseek(fd, 0, os.SEEK_CUR) for fd in (1, 2)]
+        figures = len(list(self.out_dir.glob("figure-*.png")))
+        self.done.append(
+            {"line": line, "stdout_end": ends[0], "stderr_end": ends[1], "figures_end": figures}
         )
 
-    def finish() -> None:
-        if os.getpid() != pid or meta_path.exists():
+    def finish(self) -> None:
+        meta_path = self.out_dir / "meta.json"
+        if os.getpid() != self.pid or meta_path.exists():
             return  # a forked worker of the snippet, or already written
-        if len(done) < len(cells):
-            cell_done(cells[len(done)][0])  # the cell that ended the run early
-        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-        deps = sorted(os.path.relpath(p, root) for p in reads if os.path.isfile(p))
+        if len(self.done) < len(self.cells):
+            self.cell_done(self.cells[len(self.done)][0])  # the cell that ended the run early
         meta = {
-            "device": _device(module.__dict__),
+            "device": _device(self.module.__dict__),
             "torch": _torch_version(),
-            "seconds": seconds,
-            "cpu_seconds": cpu,
-            "deps": deps,
-            "cells": done,
+            "seconds": time.perf_counter() - self.start,
+            "cpu_seconds": time.process_time() - self.cpu_start,
+            "deps": sorted(os.path.relpath(p, self.root) for p in self.reads if os.path.isfile(p)),
+            "cells": self.done,
             "modules": TRACKER.modules(),
         }
         fd = os.open(meta_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)  # outside ROOT
         os.write(fd, json.dumps(meta).encode())
         os.close(fd)
 
+    def cells_in_turn(self) -> None:
+        for (line, _), cell in zip(self.cells, self.code):
+            try:
+                exec(cell, self.module.__dict__)
+            except SystemExit as exc:
+                if exc.code not in (None, 0):
+                    raise
+                break  # sys.exit(0): the script ends here, successfully
+            except BaseException as exc:
+                _print_traceback(exc)
+                raise SystemExit(1) from None
+            self.cell_done(line)
+        self.finish()
+
+
+def main(snippet: Path, out_dir: Path, root: Path) -> None:
+    run = _Run(snippet, out_dir, root)
     real_exit = os._exit
 
     def _exit(status: int) -> None:  # os._exit(0) is a successful end, as for `python`
         if status == 0:
-            finish()
+            run.finish()
         real_exit(status)
 
     os._exit = _exit  # type: ignore[assignment]
-    _guard(root, snippet, reads)
+    _guard(root, snippet, run.reads)
     TRACKER.start()
-    for (line, _), cell in zip(cells, code):
-        try:
-            exec(cell, module.__dict__)
-        except SystemExit as exc:
-            if exc.code not in (None, 0):
-                raise
-            break  # sys.exit(0): the script ends here, successfully
-        except BaseException as exc:
-            _print_traceback(exc)
-            raise SystemExit(1) from None
-        cell_done(line)
-    finish()
+    run.cells_in_turn()
 
 
 def _print_traceback(exc: BaseException) -> None:

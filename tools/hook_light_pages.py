@@ -58,17 +58,19 @@ _DARK = re.compile(
     r'(<img class="snippet-output__figure snippet-output__figure--dark" alt="[^"]*" )'
     r'src="data:image/png;base64,([^"]+)">'
 )
-_figures: dict[str, bytes] = {}  # file name under FIGURES -> PNG, written after the build
 
 
-def dark_figures_to_files(html: str, page_url: str) -> str:
-    """The dark-palette figures of a page's content as lazily loaded files (collected in
-    ``_figures``) instead of ``data:`` URLs."""
+def dark_figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
+    """The dark-palette figures of a page's content as lazily loaded files (written under
+    ``site_dir``, named by their content) instead of ``data:`` URLs."""
 
     def to_file(m: re.Match[str]) -> str:
         data = base64.b64decode(m[2])
         name = hashlib.sha256(data).hexdigest()[:16] + ".png"
-        _figures[name] = data
+        target = site_dir / FIGURES / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         src = get_relative_url(f"{FIGURES}/{name}", page_url)
         return f'{m[1]}src="{src}" loading="lazy">'
 
@@ -76,8 +78,9 @@ def dark_figures_to_files(html: str, page_url: str) -> str:
 
 
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
-def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
-    return dark_figures_to_files(cjk.join_soft_breaks(html), page.url)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    site_dir = Path(config.site_dir)
+    return dark_figures_to_files(cjk.join_soft_breaks(html), page.url, site_dir)
 
 
 def page_assets(output: str) -> str:
@@ -132,11 +135,6 @@ def split_search_index(site_dir: Path, locales: tuple[site_model.Locale, ...]) -
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) had Material write the whole index
 def on_post_build(config: MkDocsConfig) -> None:
-    for name, data in _figures.items():
-        target = Path(config.site_dir) / FIGURES / name
-        if not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language of several: the outer build splits the index once, at the end

@@ -30,7 +30,6 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 FigureCanvas = FigureCanvasAgg
-_shown = 0
 
 # Material's dark palette ("slate"): text, and the lines around and inside the plot.
 DARK_TEXT = "#d6d8e1"
@@ -94,10 +93,9 @@ def darken(fig: Figure) -> None:
 
 
 def show(*args: Any, **kwargs: Any) -> None:
-    global _shown
     out = Path(os.environ["NOTES_FIGURE_DIR"])
     for num in plt.get_fignums():
-        _shown += 1
+        _shown = len(list(out.glob("figure-*.png"))) + 1  # figures are numbered in order
         fig = plt.figure(num)
         fig.savefig(out / f"figure-{_shown}.png", dpi=100)
         (out / f"figure-{_shown}.json").write_text(json.dumps(describe(fig)), "utf-8")
