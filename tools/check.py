@@ -102,14 +102,31 @@ def figure_problems(site: Site, result: Result, where: str) -> list[str]:
     return problems
 
 
+def page_problems(
+    site: Site, problems: list[str], drifts: list[sync.Drift], slug: str
+) -> list[str]:
+    """Every rule page ``slug`` breaks, in the build's and the tests' words: the site's
+    rules that concern it (``pages.concerning``) and its sections out of step
+    (``tools.sync``), with the one command that records a new page's sections."""
+    whole = all((site.docs / x.page(slug)).is_file() for x in site.written)
+    mine = pages.concerning(problems, site, slug) + [
+        str(d) for d in drifts if d.page == slug and (whole or not d.absent)
+    ]  # a missing twin is reported once, not once per section
+    command = sync.record_command(drifts, slug)
+    if command:
+        mine.append(f"docs/{slug}: all its sections are new; record them: `{command}`")
+    return mine
+
+
 def _page(arg: str, site: Site) -> Path:
     slug = arg.removeprefix("docs/").removesuffix(".md")
     for x in site.locales:
         slug = slug.removesuffix(f".{x.code}")
-    page = site.docs / site.default.page(slug)
-    if not page.is_file():
-        raise SystemExit(f"no page '{arg}': expected {page.relative_to(ROOT)}")
-    return page
+    twins = [site.docs / x.page(slug) for x in site.written]  # the default first
+    found = [t for t in twins if t.is_file()]
+    if not found:
+        raise SystemExit(f"no page '{arg}': expected {twins[0].relative_to(ROOT)}")
+    return found[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,17 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for page in chosen:
         slug = site.slug(page)
-        mine = pages.concerning(problems, site, slug)
-        out_of_step = [str(d) for d in drifts if d.page == slug]
-        command = sync.record_command(drifts, slug)
-        if command:
-            out_of_step.append(f"docs/{slug}: all its sections are new; record them: `{command}`")
-        count = len(mine) + len(out_of_step)
+        mine = page_problems(site, problems, drifts, slug)
+        count = len(mine)
         print(
             f"# {page.relative_to(ROOT)}: "
             + ("rules OK" if not count else f"{count} problem(s)")
         )
-        for problem in mine + out_of_step:
+        for problem in mine:
             print(f"  {problem}")
         failed += count
         failed += _blocks(site, runner, page, args.twice)
