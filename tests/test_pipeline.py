@@ -414,7 +414,7 @@ RULES = {
     "missing twin": (
         {f"docs/p.{DEFAULT}.md": page("p/a.py", lang=DEFAULT), "snippets/p/a.py": "print(1)\n"},
         [f"docs/p.{DEFAULT}.md: its translation docs/p.{OTHER}.md is missing"],
-        None,
+        [f"docs/p.{DEFAULT}.md: its translation docs/p.{OTHER}.md is missing"],
     ),
     "different includes": (
         {
@@ -447,8 +447,13 @@ RULES = {
             f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一 { #one }\n",
             f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One { #first }\n",
         },
-        [f"docs/p.{DEFAULT}.md and docs/p.{OTHER}.md: heading anchors differ: ['one', 'first']"],
-        None,
+        [
+            f"docs/p.{DEFAULT}.md:3: heading anchor '#one' is not in docs/p.{OTHER}.md (its "
+            "heading 2 at line 3 has '#first'); give both languages the same anchors",
+            f"docs/p.{OTHER}.md:3: heading anchor '#first' is not in docs/p.{DEFAULT}.md (its "
+            "heading 2 at line 3 has '#one'); give both languages the same anchors",
+        ],
+        [f"docs/p.{OTHER}.md:3: heading anchor '#first' is not in docs/p.{DEFAULT}.md"],
     ),
     "heading without anchor": (
         {

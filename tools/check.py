@@ -58,9 +58,7 @@ def rerun_differences(runner: Runner, snippets: Sequence[Path]) -> list[str]:
                 problems.append(f"{rel}: failed on its second run: {result}")
                 continue
             first = runner.result(snippet)
-            diff = first_difference(first.stdout, result.stdout) or figure_difference(
-                first, result
-            )
+            diff = first_difference(first.stdout, result.stdout) or figure_difference(first, result)
             if diff:
                 problems.append(
                     f"{rel}: a second run printed something else, {diff}; seed "
@@ -108,10 +106,9 @@ def page_problems(
     """Every rule page ``slug`` breaks, in the build's and the tests' words: the site's
     rules that concern it (``pages.concerning``) and its sections out of step
     (``tools.sync``), with the one command that records a new page's sections."""
-    whole = all((site.docs / x.page(slug)).is_file() for x in site.written)
     mine = pages.concerning(problems, site, slug) + [
-        str(d) for d in drifts if d.page == slug and (whole or not d.absent)
-    ]  # a missing twin is reported once, not once per section
+        str(d) for d in drifts if d.page == slug and not d.absent
+    ]  # an anchor one language lacks: the anchor rule says where (file, line, language)
     command = sync.record_command(drifts, slug)
     if command:
         mine.append(f"docs/{slug}: all its sections are new; record them: `{command}`")
@@ -144,7 +141,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = load_config(str(ROOT / "mkdocs.yml"))
     site = load_site(ROOT / "mkdocs.yml")
-    docs = site.docs
     chosen = [_page(a, site) for a in args.pages]
     problems = pages.site_problems(config)
     drifts = sync.drifts(ROOT)
@@ -156,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         mine = page_problems(site, problems, drifts, slug)
         count = len(mine)
         print(
-            f"# {page.relative_to(ROOT)}: "
-            + ("rules OK" if not count else f"{count} problem(s)")
+            f"# {page.relative_to(ROOT)}: " + ("rules OK" if not count else f"{count} problem(s)")
         )
         for problem in mine:
             print(f"  {problem}")
