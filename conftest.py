@@ -102,9 +102,7 @@ class RulesFile(pytest.File):
 @functools.cache
 def _site_problems() -> tuple[list[str], list[sync.Drift]]:
     """The site's rule problems and sync drifts, once per process."""
-    from mkdocs.config import load_config
-
-    return pages.site_problems(load_config(str(ROOT / "mkdocs.yml"))), sync.drifts(ROOT)
+    return pages.written_problems(ROOT / "mkdocs.yml"), sync.drifts(ROOT)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:

@@ -2,7 +2,7 @@
 
 For each page named (a slug such as ``tensors`` or ``examples/lenet``, or a path to either
 twin), every rule the build and the tests apply to it, in their words: the site's rules
-(``pages.site_problems``: twins, heading anchors, typed code, includes, orphans in its
+(``pages.written_problems``, the build's ``site_problems``: twins, heading anchors, typed code, includes, orphans in its
 snippet folder, ``mkdocs.yml``'s nav and ``nav_translations``), its sections' sync status
 (``tools.sync``, with the command that records them), then each of its blocks run through
 the cache (``tools.runner``), printing the output, the stderr and where each figure is,
@@ -20,8 +20,6 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
-from mkdocs.config import load_config
 
 from tools import pages, sync
 from tools.render import figure_alt
@@ -106,13 +104,16 @@ def page_problems(
     """Every rule page ``slug`` breaks, in the build's and the tests' words: the site's
     rules that concern it (``pages.concerning``) and its sections out of step
     (``tools.sync``), with the one command that records a new page's sections."""
-    mine = pages.concerning(problems, site, slug) + [
-        str(d) for d in drifts if d.page == slug and not d.absent
-    ]  # an anchor one language lacks: the anchor rule says where (file, line, language)
+    # An anchor one language lacks: the anchor rule says where (file, line, language).
+    out_of_step = [d for d in drifts if d.page == slug and not d.absent]
     command = sync.record_command(drifts, slug)
-    if command:
-        mine.append(f"docs/{slug}: all its sections are new; record them: `{command}`")
-    return mine
+    if command:  # a new page: one line, one command
+        anchors = ", ".join(f"#{d.anchor}" for d in out_of_step)
+        return pages.concerning(problems, site, slug) + [
+            f"docs/{slug}: {len(out_of_step)} new section(s) not in {sync.LOCK} yet "
+            f"({anchors}); once both languages say the same, record them: `{command}`"
+        ]
+    return pages.concerning(problems, site, slug) + [str(d) for d in out_of_step]
 
 
 def _page(arg: str, site: Site) -> Path:
@@ -139,10 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         help="also run the snippets again, cache bypassed, and compare",
     )
     args = parser.parse_args(argv)
-    config = load_config(str(ROOT / "mkdocs.yml"))
     site = load_site(ROOT / "mkdocs.yml")
     chosen = [_page(a, site) for a in args.pages]
-    problems = pages.site_problems(config)
+    problems = pages.written_problems(ROOT / "mkdocs.yml")
     drifts = sync.drifts(ROOT)
     runner = Runner(ROOT)
     runner.log = lambda msg: print(msg, file=sys.stderr)

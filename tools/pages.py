@@ -442,3 +442,22 @@ def site_problems(config: Any) -> list[str]:
         if lang.locale in written
     }
     return check(site) + nav_problems(config.nav, site, translations)
+
+
+def written_problems(config_file: Path) -> list[str]:
+    """``site_problems``, with the nav and ``nav_translations`` read from ``mkdocs.yml`` as
+    written: what ``tools.check`` and pytest use, as loading MkDocs' config imports every
+    plugin (seconds). The same list (``tests/test_check.py`` compares them)."""
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' loader (!ENV, !relative, python tags)
+
+    raw = dict(yaml_load(config_file.read_text(encoding="utf-8")) or {})
+    site = load_site(config_file)
+    plugins = [p for p in raw.get("plugins") or [] if isinstance(p, dict) and "i18n" in p]
+    languages = (plugins[0]["i18n"] or {}).get("languages") or [] if plugins else []
+    written = {x.code for x in site.written if not x.default}
+    translations = {
+        str(lang["locale"]): dict(lang.get("nav_translations") or {})
+        for lang in languages
+        if str(lang.get("locale")) in written
+    }
+    return check(site) + nav_problems(raw.get("nav"), site, translations)

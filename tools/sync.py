@@ -150,10 +150,10 @@ def drifts(root: Path) -> list[Drift]:
 
 
 def record_command(found: list[Drift], page: str) -> str | None:
-    """The one command that records ``page``'s new sections, when all its drifts are
-    new sections written in every language; None otherwise."""
-    mine = [d for d in found if d.page == page]
-    if mine and all(not d.changed and not d.absent for d in mine):
+    """The one command that records ``page``'s new sections, when all its drifts (but
+    anchors one language lacks, which ``tools.check`` names) are new sections; else None."""
+    mine = [d for d in found if d.page == page and not d.absent]
+    if mine and all(not d.changed for d in mine):
         return f"python -m tools.sync update {page}"
     return None
 
