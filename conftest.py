@@ -25,8 +25,7 @@ from typing import Any
 import pytest
 from pytest_codeblocks.main import CodeBlock
 
-from tools import pages, sync, workaround_codeblocks
-from tools.check import page_problems
+from tools import pages, workaround_codeblocks
 from tools.generate import is_generated
 from tools.runner import Runner, SnippetError
 from tools.site import ROOT
@@ -74,13 +73,14 @@ workaround_codeblocks.teach(_blocks, _run)
 
 
 class RulesItem(pytest.Item):
-    """A page's ``rules`` test: every rule the build and ``tools.check`` apply to it, in
-    their words (``check.page_problems``); the default language's page also carries the
-    site-wide ones that concern it (nav, orphans in its folder, sync)."""
+    """A page's ``rules`` test: every rule the build applies to it, in its words
+    (``pages.concerning``); the default language's page also carries the site-wide ones
+    that concern it (nav, orphans in its folder). Sync status is ``tests/test_sync.py``'s
+    and ``tools.check``'s."""
 
     def runtest(self) -> None:
         slug, rel = SITE.slug(self.path), str(self.path.relative_to(ROOT))
-        found = page_problems(SITE, *_site_problems(), slug)
+        found = pages.concerning(_site_problems(), SITE, slug)
         twins = [t for x in SITE.written if (t := SITE.docs / x.page(slug)).is_file()]
         if twins and twins[0] != self.path:  # another twin's test reports the shared ones
             found = [p for p in found if p.startswith(rel)]
@@ -100,9 +100,9 @@ class RulesFile(pytest.File):
 
 
 @functools.cache
-def _site_problems() -> tuple[list[str], list[sync.Drift]]:
-    """The site's rule problems and sync drifts, once per process."""
-    return pages.written_problems(ROOT / "mkdocs.yml"), sync.drifts(ROOT)
+def _site_problems() -> list[str]:
+    """The site's rule problems, once per process."""
+    return pages.written_problems(ROOT / "mkdocs.yml")
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:

@@ -100,7 +100,7 @@ def test_cache_counts_executions(project: Project) -> None:
 
     r = project.codeblocks()
     assert r.returncode == 0, r.stdout
-    assert "4 passed" in r.stdout  # two blocks on each of the two pages
+    assert "8 passed" in r.stdout  # two blocks on each of the two pages, 4 pages' rules
     assert project.executions() == both
     for _ in range(2):
         r = project.build()
@@ -146,7 +146,7 @@ def test_main_guard_body_really_runs(project: Project) -> None:
     project.pages("p", "p/guarded.py", "p/guarded_fails.py")
     r = project.codeblocks()
     assert r.returncode == 1
-    assert "2 failed, 2 passed" in r.stdout
+    assert "2 failed, 6 passed" in r.stdout  # and the 4 pages' rules tests
     assert f"snippets/p/guarded_fails.py (shown on page docs/p.{OTHER}.md:" in r.stdout
     assert "exited with status 3" in r.stdout
     project.write("snippets/p/guarded_fails.py", "print('fixed')\n")
