@@ -168,6 +168,21 @@ def _targets(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> list[tu
     return [(page, anchor)]
 
 
+def status(root: Path) -> int:
+    """Print every section out of step and every one marked behind; 1 if any is out of step."""
+    found = drifts(root)
+    for d in found:
+        print(d)
+    for page in dict.fromkeys(d.page for d in found):
+        if command := record_command(found, page):
+            print(f"docs/{page}: all its sections are new; record them at once: `{command}`")
+    marked = behind(root)
+    for (page, anchor), lang in sorted(marked.items()):
+        print(f"docs/{page}.{lang}.md#{anchor}: marked behind (readers see a notice)")
+    print(f"{len(found)} out of step, {len(marked)} marked behind")
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.sync",
@@ -183,17 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.action == "status":
-        found = drifts(root)
-        for d in found:
-            print(d)
-        for page in dict.fromkeys(d.page for d in found):
-            if command := record_command(found, page):
-                print(f"docs/{page}: all its sections are new; record them at once: `{command}`")
-        marked = behind(root)
-        for (page, anchor), lang in sorted(marked.items()):
-            print(f"docs/{page}.{lang}.md#{anchor}: marked behind (readers see a notice)")
-        print(f"{len(found)} out of step, {len(marked)} marked behind")
-        return 1 if found else 0
+        return status(root)
     current = page_sections(root)
     lock = read_lock(root)
     if args.action == "update":
