@@ -101,6 +101,11 @@ def test_check_names_every_mistake_in_the_builds_words(tmp_path: Path) -> None:
         assert message in r.stdout, r.stdout
     sync = project.run(sys.executable, "-m", "tools.sync")
     assert "`python -m tools.sync update newsec`" in sync.stdout
+    # Anchors that differ are not a section to record: sync points to tools.check.
+    assert (
+        f"docs/anchors.{{{DEFAULT},{OTHER}}}.md#vs-matmul: no such heading anchor in {OTHER}; "
+        "give both languages the same anchors (`python -m tools.check anchors` says where)"
+    ) in sync.stdout, sync.stdout
     assert project.run(sys.executable, "-m", "tools.sync", "update", "newsec").returncode == 0
     after = project.run(sys.executable, "-m", "tools.check", "newsec").stdout
     assert "1 problem(s)" in after and "sync.lock.json" not in after  # the nav title is left
