@@ -16,6 +16,7 @@ up alone at the end; each block's test then reads its result (or reports its fai
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 import uuid
@@ -78,17 +79,80 @@ def _run(block: Any, path: Path) -> None:
 workaround_codeblocks.teach(_blocks, _run)
 
 
-def _pages_to_test(config: pytest.Config) -> list[Path]:
+class RulesItem(pytest.Item):
+    """A page's ``rules`` test: every rule the build applies to it, in its words
+    (``pages.concerning``); the default language's page also carries the site-wide ones
+    that concern it (nav, orphans in its folder). Sync status is ``tests/test_sync.py``'s
+    and ``tools.check``'s."""
+
+    def runtest(self) -> None:
+        slug, rel = SITE.slug(self.path), str(self.path.relative_to(ROOT))
+        found = pages.concerning(_site_problems(), SITE, slug)
+        twins = [t for x in SITE.written if (t := SITE.docs / x.page(slug)).is_file()]
+        if twins and twins[0] != self.path:  # another twin's test reports the shared ones
+            found = [p for p in found if p.startswith(rel)]
+        if found:
+            raise BlockError("\n".join(found))
+
+    def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+        return str(excinfo.value) if excinfo.errisinstance(BlockError) else str(excinfo.getrepr())
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"{self.path.name}: rules"
+
+
+class RulesFile(pytest.File):
+    def collect(self) -> list[RulesItem]:
+        return [RulesItem.from_parent(self, name="rules")]
+
+
+@functools.cache
+def _site_problems() -> list[str]:
+    """The site's rule problems, once per process."""
+    return pages.written_problems(ROOT / "mkdocs.yml")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+    """Each written page gets a ``rules`` test beside its blocks' tests."""
+    path = file_path.resolve()
+    if parent.config.option.codeblocks and path in _pages_to_test(parent.config, [path]):
+        return RulesFile.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A page named on the command line that does not exist but has a twin (``pytest
+    docs/x.zh.md docs/x.en.md`` before x.en.md is written) is left out: its twin's
+    ``rules`` test reports it missing, in the build's words, instead of pytest stopping."""
+    here = Path(config.invocation_params.dir)
+    keep = []
+    for arg in config.args:
+        path = (here / arg.split("::")[0]).resolve()
+        if path.suffix == ".md" and not path.exists() and path.is_relative_to(SITE.docs):
+            slug = SITE.slug(path)
+            if any((SITE.docs / x.page(slug)).is_file() for x in SITE.written):
+                continue
+        keep.append(arg)
+    config.args[:] = keep
+
+
+def _pages_to_test(config: pytest.Config, paths: list[Path] | None = None) -> list[Path]:
     """The Markdown pages under the paths pytest was asked to collect."""
     args = [a.split("::")[0] for a in config.args if not a.startswith("-")]
-    found: list[Path] = []
-    for arg in args or config.getini("testpaths") or ["."]:
+    found: list[Path] = list(paths or [])
+    for arg in [] if paths else args or config.getini("testpaths") or ["."]:
         path = (Path(config.invocation_params.dir) / arg).resolve()
         if path.is_dir():
             found += sorted(path.rglob("*.md"))
-        elif path.suffix == ".md":
+        elif path.suffix == ".md" and path.is_file():
             found.append(path)
-    return [p for p in found if p.is_relative_to(SITE.docs) and not is_generated(SITE, p)]
+    return [
+        p
+        for p in found
+        if p.is_relative_to(SITE.docs)
+        and not is_generated(SITE, p)
+        and SITE.locale_of(p.name) is not None
+    ]
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

@@ -100,7 +100,7 @@ def test_cache_counts_executions(project: Project) -> None:
 
     r = project.codeblocks()
     assert r.returncode == 0, r.stdout
-    assert "4 passed" in r.stdout  # two blocks on each of the two pages
+    assert "8 passed" in r.stdout  # two blocks on each of the two pages, 4 pages' rules
     assert project.executions() == both
     for _ in range(2):
         r = project.build()
@@ -146,7 +146,7 @@ def test_main_guard_body_really_runs(project: Project) -> None:
     project.pages("p", "p/guarded.py", "p/guarded_fails.py")
     r = project.codeblocks()
     assert r.returncode == 1
-    assert "2 failed, 2 passed" in r.stdout
+    assert "2 failed, 6 passed" in r.stdout  # and the 4 pages' rules tests
     assert f"snippets/p/guarded_fails.py (shown on page docs/p.{OTHER}.md:" in r.stdout
     assert "exited with status 3" in r.stdout
     project.write("snippets/p/guarded_fails.py", "print('fixed')\n")
@@ -414,7 +414,7 @@ RULES = {
     "missing twin": (
         {f"docs/p.{DEFAULT}.md": page("p/a.py", lang=DEFAULT), "snippets/p/a.py": "print(1)\n"},
         [f"docs/p.{DEFAULT}.md: its translation docs/p.{OTHER}.md is missing"],
-        None,
+        [f"docs/p.{DEFAULT}.md: its translation docs/p.{OTHER}.md is missing"],
     ),
     "different includes": (
         {
@@ -447,8 +447,13 @@ RULES = {
             f"docs/p.{DEFAULT}.md": "# 页面 { #page }\n\n## 一 { #one }\n",
             f"docs/p.{OTHER}.md": "# Page { #page }\n\n## One { #first }\n",
         },
-        [f"docs/p.{DEFAULT}.md and docs/p.{OTHER}.md: heading anchors differ: ['one', 'first']"],
-        None,
+        [
+            f"docs/p.{DEFAULT}.md:3: heading anchor '#one' is not in docs/p.{OTHER}.md (its "
+            "heading 2 at line 3 has '#first'); give both languages the same anchors",
+            f"docs/p.{OTHER}.md:3: heading anchor '#first' is not in docs/p.{DEFAULT}.md (its "
+            "heading 2 at line 3 has '#one'); give both languages the same anchors",
+        ],
+        [f"docs/p.{OTHER}.md:3: heading anchor '#first' is not in docs/p.{DEFAULT}.md"],
     ),
     "heading without anchor": (
         {

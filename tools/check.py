@@ -1,25 +1,29 @@
 """An author's check of one page, in seconds: ``python -m tools.check tensors``.
 
 For each page named (a slug such as ``tensors`` or ``examples/lenet``, or a path to either
-twin): the site's rules that concern it (twins, anchors, fences, includes, nav), then
-each of its blocks run through the cache (``tools.runner``), printing the output, the
-stderr and where each figure is. ``--twice`` runs its snippets once more with the cache
-bypassed and reports any output that differs (CI does this for every chapter: see
-``rerun_differences``). Exit status 0 when all is well.
+twin), every rule the build and the tests apply to it, in their words: the site's rules
+(``pages.written_problems``, the build's ``site_problems``: twins, heading anchors, typed code, includes, orphans in its
+snippet folder, ``mkdocs.yml``'s nav and ``nav_translations``), its sections' sync status
+(``tools.sync``, with the command that records them), then each of its blocks run through
+the cache (``tools.runner``), printing the output, the stderr and where each figure is,
+and each figure's alt text in every written language (``pages.alt_problem``).
+``--twice`` runs its snippets once more with the cache bypassed and reports any printed
+output or figure that differs (CI does this for every chapter: see
+``rerun_differences``). Exit status 0 when all is well, 1 otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from mkdocs.config import load_config
-
-from tools import pages
-from tools.runner import Runner, SnippetError, show, varies
+from tools import pages, sync
+from tools.render import figure_alt
+from tools.runner import Result, Runner, SnippetError, show, varies
 from tools.site import ROOT, Site
 from tools.site import load as load_site
 
@@ -51,7 +55,8 @@ def rerun_differences(runner: Runner, snippets: Sequence[Path]) -> list[str]:
             if isinstance(result, SnippetError):
                 problems.append(f"{rel}: failed on its second run: {result}")
                 continue
-            diff = first_difference(runner.result(snippet).stdout, result.stdout)
+            first = runner.result(snippet)
+            diff = first_difference(first.stdout, result.stdout) or figure_difference(first, result)
             if diff:
                 problems.append(
                     f"{rel}: a second run printed something else, {diff}; seed "
@@ -60,14 +65,66 @@ def rerun_differences(runner: Runner, snippets: Sequence[Path]) -> list[str]:
         return problems
 
 
+def pixels(png: Path) -> str:
+    """A hash of a PNG's pixels (not its bytes: metadata may differ between equal images)."""
+    from PIL import Image  # matplotlib's own dependency; only --twice needs it
+
+    with Image.open(png) as image:
+        rgba = image.convert("RGBA")
+        return hashlib.sha256(f"{rgba.size}".encode() + rgba.tobytes()).hexdigest()
+
+
+def figure_difference(a: Result, b: Result) -> str | None:
+    """Where two runs' figures first differ ("figure 2: other pixels"); None if equal."""
+    if len(a.figures) != len(b.figures):
+        return f"{len(a.figures)} figure(s) then {len(b.figures)}"
+    for n, (x, y) in enumerate(zip(a.figures, b.figures), 1):
+        if x.read_bytes() != y.read_bytes() and pixels(x) != pixels(y):
+            return f"figure {n}: other pixels"
+    return None
+
+
+def figure_problems(site: Site, result: Result, where: str) -> list[str]:
+    """Each figure of ``result`` whose alt text, in a written language, is only a number."""
+    problems = []
+    for x in site.written:
+        labels = site.labels(x.code)
+        for i in range(len(result.figures)):
+            described = result.described[i] if i < len(result.described) else {}
+            alt = figure_alt(i + 1, described, labels)
+            problem = pages.alt_problem(alt, f"{result.snippet}, figure {i + 1} ({x.code}){where}")
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def page_problems(
+    site: Site, problems: list[str], drifts: list[sync.Drift], slug: str
+) -> list[str]:
+    """Every rule page ``slug`` breaks, in the build's and the tests' words: the site's
+    rules that concern it (``pages.concerning``) and its sections out of step
+    (``tools.sync``), with the one command that records a new page's sections."""
+    # An anchor one language lacks: the anchor rule says where (file, line, language).
+    out_of_step = [d for d in drifts if d.page == slug and not d.absent]
+    command = sync.record_command(drifts, slug)
+    if command:  # a new page: one line, one command
+        anchors = ", ".join(f"#{d.anchor}" for d in out_of_step)
+        return pages.concerning(problems, site, slug) + [
+            f"docs/{slug}: {len(out_of_step)} new section(s) not in {sync.LOCK} yet "
+            f"({anchors}); once both languages say the same, record them: `{command}`"
+        ]
+    return pages.concerning(problems, site, slug) + [str(d) for d in out_of_step]
+
+
 def _page(arg: str, site: Site) -> Path:
     slug = arg.removeprefix("docs/").removesuffix(".md")
     for x in site.locales:
         slug = slug.removesuffix(f".{x.code}")
-    page = site.docs / site.default.page(slug)
-    if not page.is_file():
-        raise SystemExit(f"no page '{arg}': expected {page.relative_to(ROOT)}")
-    return page
+    twins = [site.docs / x.page(slug) for x in site.written]  # the default first
+    found = [t for t in twins if t.is_file()]
+    if not found:
+        raise SystemExit(f"no page '{arg}': expected {twins[0].relative_to(ROOT)}")
+    return found[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,40 +140,53 @@ def main(argv: list[str] | None = None) -> int:
         help="also run the snippets again, cache bypassed, and compare",
     )
     args = parser.parse_args(argv)
-    config = load_config(str(ROOT / "mkdocs.yml"))
     site = load_site(ROOT / "mkdocs.yml")
-    docs = site.docs
     chosen = [_page(a, site) for a in args.pages]
-    problems = pages.site_problems(config)
+    problems = pages.written_problems(ROOT / "mkdocs.yml")
+    drifts = sync.drifts(ROOT)
     runner = Runner(ROOT)
     runner.log = lambda msg: print(msg, file=sys.stderr)
     failed = 0
     for page in chosen:
         slug = site.slug(page)
-        twins = [docs / x.page(slug) for x in site.written]
-        names = [str(t.relative_to(ROOT)) for t in twins] + [f"{slug}.md"]
-        mine = [p for p in problems if any(n in p for n in names)]
+        mine = page_problems(site, problems, drifts, slug)
+        count = len(mine)
         print(
-            f"# {page.relative_to(ROOT)}: "
-            + ("rules OK" if not mine else f"{len(mine)} problem(s)")
+            f"# {page.relative_to(ROOT)}: " + ("rules OK" if not count else f"{count} problem(s)")
         )
         for problem in mine:
             print(f"  {problem}")
-        failed += len(mine)
-        shown = pages.shown(site, page)
-        results = runner.run_all(shown)
-        for path in shown:
-            result = results[path]
-            if isinstance(result, SnippetError):
-                failed += 1
-                print(f"FAILED {result}")
-            else:
-                show(result)
-        if args.twice:
-            for problem in rerun_differences(runner, shown):
-                failed += 1
-                print(f"DIFFERS {problem}")
+        failed += count
+        failed += _blocks(site, runner, page, args.twice)
     return 1 if failed else 0
+
+
+def _blocks(site: Site, runner: Runner, page: Path, twice: bool) -> int:
+    """Run (or read) the page's snippets, show each, check its figures; the failures."""
+    failed = 0
+    lines = {
+        (site.snippets / f.include).resolve(): f.lineno
+        for f in reversed(pages.fences(page.read_text(encoding="utf-8")))
+        if f.include
+    }
+    shown = pages.shown(site, page)
+    results = runner.run_all(shown)
+    for path in shown:
+        result = results[path]
+        if isinstance(result, SnippetError):
+            failed += 1
+            print(f"FAILED {result}")
+            continue
+        show(result)
+        where = pages.shown_on(page.relative_to(ROOT), lines.get(path))
+        for problem in figure_problems(site, result, where):
+            failed += 1
+            print(f"FIGURE {problem}")
+    if twice:
+        for problem in rerun_differences(runner, shown):
+            failed += 1
+            print(f"DIFFERS {problem}")
+    return failed
 
 
 if __name__ == "__main__":

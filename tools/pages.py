@@ -294,12 +294,73 @@ def _compare(zh: Path, zh_text: str, en: Path, en_text: str) -> list[str]:
             (xa, na), (xb, nb) = next((p, q) for p, q in zip(a, b) if p[0] != q[0])
             details.append(f"{zh}:{na} includes '{xa}' where {en}:{nb} includes '{xb}'")
         problems.append(f"{zh} and {en}: snippet includes differ: " + "; ".join(details))
-    ha, hb = ([a for _, _, a in headings(t)] for t in (zh_text, en_text))
-    if ha != hb:
-        only = [x for x in ha if x not in hb] + [x for x in hb if x not in ha]
-        detail = f"differ: {only}" if only else "are in a different order"
-        problems.append(f"{zh} and {en}: heading anchors {detail}")
+    return problems + _anchor_problems(zh, zh_text, en, en_text)
+
+
+def _anchor_problems(zh: Path, zh_text: str, en: Path, en_text: str) -> list[str]:
+    """Each heading anchor one language has and the other lacks, with its file and line
+    (and, if the other has an unmatched anchor at the same heading, that one); or the
+    first heading where the order differs."""
+    ha = [(n, a) for n, _, a in headings(zh_text) if a]
+    hb = [(n, a) for n, _, a in headings(en_text) if a]
+    ids_a, ids_b = [a for _, a in ha], [a for _, a in hb]
+    problems = []
+    for here, there, mine, theirs, other in ((zh, en, ha, ids_b, hb), (en, zh, hb, ids_a, ha)):
+        for i, (n, anchor) in enumerate(mine):
+            if anchor in theirs:
+                continue
+            hint = ""
+            if i < len(other) and other[i][1] not in [a for _, a in mine]:
+                hint = f" (its heading {i + 1} at line {other[i][0]} has '#{other[i][1]}')"
+            problems.append(
+                located(
+                    here,
+                    n,
+                    f"heading anchor '#{anchor}' is not in {there}{hint}; give both "
+                    "languages the same anchors",
+                )
+            )
+    if not problems and ids_a != ids_b:
+        i = next(i for i, (x, y) in enumerate(zip(ids_a, ids_b)) if x != y)
+        problems.append(
+            located(
+                zh,
+                ha[i][0],
+                f"heading anchor '#{ids_a[i]}' comes where {en}:{hb[i][0]} has "
+                f"'#{ids_b[i]}'; put the headings in the same order",
+            )
+        )
     return problems
+
+
+BARE_ALT = re.compile(r"\D*\d+")  # "图 1", "Figure 2": a number, no words of the figure's
+
+
+def alt_problem(alt: str, where: str) -> str | None:
+    """The alt-text rule (build's figures, ``tools.check``, the built site's test): a
+    figure's alt text says what it shows, never only its number."""
+    if not BARE_ALT.fullmatch(alt):
+        return None
+    return (
+        f"{where}: figure alt text '{alt}' is only a number; give the figure a title, axis "
+        "labels or plt.figure('alt text')"
+    )
+
+
+def concerning(problems: list[str], site: Site, slug: str) -> list[str]:
+    """The problems (``site_problems``) that concern page ``slug``: its twins' (and a
+    missing twin), orphans in its snippet folder, and ``mkdocs.yml``'s nav (the build
+    fails on any of them, whichever page is checked)."""
+    twins = [f"{site.docs.relative_to(site.root)}/{x.page(slug)}" for x in site.written]
+    folder = f"{site.snippets.relative_to(site.root)}/{slug}/"
+    return [
+        p
+        for p in problems
+        if p.startswith(tuple(f"{t}:" for t in twins) + tuple(f"{t} and" for t in twins))
+        or (p.startswith(folder) and p.endswith(ORPHAN))
+        or p.startswith("mkdocs.yml")
+        or f"'- <title>: {slug}.md'" in p
+    ]
 
 
 def nav_problems(
@@ -381,3 +442,22 @@ def site_problems(config: Any) -> list[str]:
         if lang.locale in written
     }
     return check(site) + nav_problems(config.nav, site, translations)
+
+
+def written_problems(config_file: Path) -> list[str]:
+    """``site_problems``, with the nav and ``nav_translations`` read from ``mkdocs.yml`` as
+    written: what ``tools.check`` and pytest use, as loading MkDocs' config imports every
+    plugin (seconds). The same list (``tests/test_check.py`` compares them)."""
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' loader (!ENV, !relative, python tags)
+
+    raw = dict(yaml_load(config_file.read_text(encoding="utf-8")) or {})
+    site = load_site(config_file)
+    plugins = [p for p in raw.get("plugins") or [] if isinstance(p, dict) and "i18n" in p]
+    languages = (plugins[0]["i18n"] or {}).get("languages") or [] if plugins else []
+    written = {x.code for x in site.written if not x.default}
+    translations = {
+        str(lang["locale"]): dict(lang.get("nav_translations") or {})
+        for lang in languages
+        if str(lang.get("locale")) in written
+    }
+    return check(site) + nav_problems(raw.get("nav"), site, translations)

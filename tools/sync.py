@@ -83,9 +83,16 @@ class Drift:
     anchor: str
     changed: tuple[str, ...]  # the languages whose section differs from the lock
     languages: tuple[str, ...] = ()  # the hand-written ones, the default first
+    absent: tuple[str, ...] = ()  # the languages without this anchor (anchors differ)
 
     def __str__(self) -> str:
         where = f"docs/{self.page}.{{{','.join(self.languages)}}}.md#{self.anchor}"
+        if self.absent:
+            return (
+                f"{where}: no such heading anchor in {', '.join(self.absent)}; give both "
+                f"languages the same anchors (`python -m tools.check {self.page}` says "
+                "where), then record the page"
+            )
         if not self.changed:
             return (
                 f"{where}: not in {LOCK} yet (new section); run `python -m tools.sync "
@@ -129,6 +136,10 @@ def drifts(root: Path) -> list[Drift]:
     for page, anchors in page_sections(root).items():
         for anchor, now in anchors.items():
             entry = lock.get(page, {}).get(anchor)
+            absent = tuple(lang for lang in langs if not now[lang])
+            if absent:
+                out.append(Drift(page, anchor, (), langs, absent))
+                continue
             if entry is None:
                 out.append(Drift(page, anchor, (), langs))
                 continue
@@ -136,6 +147,15 @@ def drifts(root: Path) -> list[Drift]:
             if changed and not entry.get("behind"):
                 out.append(Drift(page, anchor, changed, langs))
     return out
+
+
+def record_command(found: list[Drift], page: str) -> str | None:
+    """The one command that records ``page``'s new sections, when all its drifts (but
+    anchors one language lacks, which ``tools.check`` names) are new sections; else None."""
+    mine = [d for d in found if d.page == page and not d.absent]
+    if mine and all(not d.changed for d in mine):
+        return f"python -m tools.sync update {page}"
+    return None
 
 
 def _targets(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> list[tuple[str, str]]:
@@ -148,11 +168,14 @@ def _targets(arg: str, current: dict[str, dict[str, dict[str, str]]]) -> list[tu
     return [(page, anchor)]
 
 
-def _status(root: Path) -> int:
-    """Print what is out of step and what is marked behind; 1 if anything is out of step."""
+def status(root: Path) -> int:
+    """Print every section out of step and every one marked behind; 1 if any is out of step."""
     found = drifts(root)
     for d in found:
         print(d)
+    for page in dict.fromkeys(d.page for d in found):
+        if command := record_command(found, page):
+            print(f"docs/{page}: all its sections are new; record them at once: `{command}`")
     marked = behind(root)
     for (page, anchor), lang in sorted(marked.items()):
         print(f"docs/{page}.{lang}.md#{anchor}: marked behind (readers see a notice)")
@@ -175,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.action == "status":
-        return _status(root)
+        return status(root)
     current = page_sections(root)
     lock = read_lock(root)
     if args.action == "update":
