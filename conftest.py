@@ -121,8 +121,8 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """A page named on the command line that does not exist but has a twin (``pytest
-    docs/x.zh.md docs/x.en.md`` before x.en.md is written) is left out: its twin's
+    """A page named on the command line that does not exist but has a twin (both twins
+    named, before the second language's page is written) is left out: its twin's
     ``rules`` test reports it missing, in the build's words, instead of pytest stopping."""
     here = Path(config.invocation_params.dir)
     keep = []

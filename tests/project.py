@@ -156,7 +156,8 @@ class Project:
         return self.run(sys.executable, "-m", "tools.runner", *args, **env)
 
     def cache_entries(self) -> list[Path]:
-        return [p for p in (self.path / ".cache" / "snippets").iterdir() if p.is_dir()]
+        folder = self.path / ".cache" / "snippets"
+        return [p for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"[0-9a-f]{24}", p.name)]
 
     def executions(self) -> Counter[str]:
         log = self.path / ".cache" / "snippets" / "executions.log"

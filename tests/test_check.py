@@ -71,7 +71,7 @@ EXPECTED = {
         f"docs/anchors.{OTHER}.md:3: heading anchor '#vs_matmul' is not in "
         f"docs/anchors.{DEFAULT}.md (its heading 2 at line 3 has '#vs-matmul')",
     ],
-    "nav": ["mkdocs.yml nav title '张量' has no 'en' translation"],
+    "nav": [f"mkdocs.yml nav title '张量' has no '{OTHER}' translation"],
     "typed": [f"docs/typed.{DEFAULT}.md:3: python block typed into the page"],
     "outside": [f"docs/outside.{DEFAULT}.md:3: include '../outside.py' leaves snippets/ ('..')"],
     "orphan": ["snippets/orphan/extra.py: orphan snippet, no page includes it"],

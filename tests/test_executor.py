@@ -217,7 +217,9 @@ def test_no_staging_folders_or_lock_files_are_left(project: Project) -> None:
         for p in (project.path / ".cache/snippets").iterdir()
         if not (p.is_dir() and re.fullmatch(r"[0-9a-f]{24}", p.name))
     )
-    assert leftovers == ["durations.json", "executions.log"]
+    assert leftovers == ["by-path", "durations.json", "executions.log"]
+    notes = [p.name for p in (project.path / ".cache/snippets/by-path").iterdir()]
+    assert notes and all(re.fullmatch(r"[0-9a-f]{24}\.json", n) for n in notes), notes
 
 
 INCLUDES = {
