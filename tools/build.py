@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import time
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -129,6 +130,13 @@ class Build:
         ``first``: each snippet with the first page showing it (``pages.first_shown``)."""
         docs = self.site.docs
         shown = {p: pages.shown_on(page.relative_to(docs).as_posix()) for p, page in first.items()}
+        why = Counter(self.runner.why(p) for p in shown)
+        cached = why.pop("cached", 0)
+        reasons = "; ".join(f"{w}: {n}" for w, n in why.most_common())
+        log.info(
+            f"snippets: {cached} of {len(shown)} from the cache, valid here"
+            + (f"; {len(shown) - cached} to run ({reasons})" if why else "")
+        )
         if self.serve is not None:
             pages_first = {
                 docs / x.page(n[:-3]) for n in nav[:FIRST_PAGES] for x in self.site.written
