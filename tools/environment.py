@@ -63,6 +63,7 @@ class Environment:
         self._stdlib = _stdlib_dirs()
         self._owners: dict[str, list[str]] | None = None
         self._versions: dict[str, str] = {}
+        self._known: dict[tuple[str, str], dict[str, str]] = {}
 
     def owners(self, top: str) -> list[str]:
         """The distributions that install top-level module ``top``."""
@@ -110,19 +111,25 @@ class Environment:
         from (``None`` for a built-in module)."""
         out: dict[str, str] = {}
         for top, where in sorted(modules.items()):
-            if where is None:
-                continue
-            real = os.path.realpath(where)
-            if real.startswith(self._stdlib + self._skip) and "site-packages" not in real:
-                continue
-            root = _package_root(Path(real), top)
-            owners = self.owners(top)
-            for dist in owners:
-                version = self.version(dist, root)
-                if version is not None:
-                    out[dist] = version
-            if not owners and root.exists():
-                out[top] = _tree_hash(root)
+            if where is not None:
+                out.update(self._one(top, where))
+        return out
+
+    def _one(self, top: str, where: str) -> dict[str, str]:
+        """``describe`` of one module; what an installed distribution owns is remembered
+        (its version is read once per process), a module of no distribution is hashed."""
+        if (top, where) in self._known:
+            return self._known[(top, where)]
+        real = os.path.realpath(where)
+        if real.startswith(self._stdlib + self._skip) and "site-packages" not in real:
+            self._known[(top, where)] = {}
+            return {}
+        root = _package_root(Path(real), top)
+        owners = self.owners(top)
+        if not owners:
+            return {top: _tree_hash(root)} if root.exists() else {}
+        out = {d: v for d in owners if (v := self.version(d, root)) is not None}
+        self._known[(top, where)] = out
         return out
 
     def changes(self, recorded: Mapping[str, str], modules: Mapping[str, str | None]) -> list[str]:
