@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools import sandbox
 from tools.cache import SnippetError, show_stderr
 from tools.site import ROOT, Paths
 
@@ -102,9 +103,11 @@ def torch_version() -> str:
 
 
 def child_env(out: Path, nice: int) -> dict[str, str]:
-    """The environment a snippet runs in (``out``: where it leaves what it wrote)."""
+    """The environment a snippet runs in (``out``: where it leaves what it wrote): the
+    allowed part of the build's (``allowed``) and the runner's settings; ``Processes``
+    adds HOME, TMPDIR and matplotlib's folder, in the snippet's temporary folder."""
     env = dict(
-        os.environ,
+        {k: v for k, v in os.environ.items() if sandbox.allowed(k)},
         MPLBACKEND="module://notes_mpl_backend",
         NOTES_FIGURE_DIR=str(out),
         PYTHONIOENCODING="utf-8",
@@ -239,8 +242,13 @@ class ForkServer:
             preload = [m for m in PRELOAD if importlib.util.find_spec(m)]
             ctx.set_forkserver_preload(["tools._child", *preload])
             saved_env, saved_path = dict(os.environ), list(sys.path)
-            kept = ("PYTHONHASHSEED", "PYTHONIOENCODING", "OMP_NUM_THREADS", "MPLBACKEND")
-            os.environ.update({k: env[k] for k in (*kept, *cpu_pins())})
+            saved_tmp = tempfile.tempdir
+            # The server's environment is what every snippet's /proc/self/environ shows:
+            # the snippets' own, never the build's (tokens); multiprocessing's folder in
+            # this process's run folder.
+            os.environ.clear()
+            os.environ.update({k: v for k, v in env.items() if k not in ("SNIPPETS_NICE",)})
+            tempfile.tempdir = str(sandbox.run_folder())
             if str(ROOT) not in sys.path:
                 sys.path.insert(0, str(ROOT))
             try:
@@ -249,6 +257,7 @@ class ForkServer:
                 os.environ.clear()
                 os.environ.update(saved_env)
                 sys.path[:] = saved_path
+                tempfile.tempdir = saved_tmp
             self.ctx = ctx
         return self.ctx
 
@@ -260,17 +269,42 @@ class Processes:
         self.root, self.limits = root, limits
         self.running: set[int] = set()  # process groups of the snippets running now
         self.server = ForkServer()
+        self.stopped = False  # kill_all was called: nothing starts any more
+        self.said = False  # the line saying the sandbox is off was logged
+        self.log: Callable[[str], None] = lambda msg: None
+        sandbox.stop_on_sigterm()
 
     def run(self, snippet: Path, out: Path, env: dict[str, str], where: str) -> int:
         """Run ``snippet`` (its files go to ``out``); its exit status. Raises
         ``SnippetError`` when it broke a limit. Its whole group is killed before this
         returns, whatever happens."""
+        if self.stopped:
+            raise SnippetError(f"{where}: not run, the runner is stopping")
+        self._say_sandbox()
         data = Paths(self.root).data
         data.mkdir(exist_ok=True)  # downloads land in the project's data/, kept
-        with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
-            (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
+        box = Path(tempfile.mkdtemp(prefix="snippet-", dir=sandbox.run_folder()))
+        try:  # writable in the sandbox: box (work, home, tmp), out and data/
+            cwd = box / "work"
+            cwd.mkdir()
+            (cwd / "data").symlink_to(data, target_is_directory=True)
+            env = sandbox.snippet_env(box, env)
             start = self._fork if FORKSERVER else self._popen
-            return self._watch(start(snippet, out, cwd, env), out, where)
+            return self._watch(start(snippet, out, str(cwd), env), out, where)
+        finally:
+            shutil.rmtree(box, ignore_errors=True)
+
+    def _say_sandbox(self) -> None:
+        """One line when snippets run without a sandbox; an error if one is required."""
+        problem = sandbox.problem()
+        if problem and os.environ.get("SNIPPETS_SANDBOX") == "required":
+            raise SnippetError(f"no sandbox for snippets (SNIPPETS_SANDBOX=required): {problem}")
+        if problem and not self.said:
+            self.said = True
+            self.log(
+                f"snippets run without a sandbox ({problem}): only the audit-hook guard "
+                "keeps them out of the project; SNIPPETS_SANDBOX=required makes this an error"
+            )
 
     def _fork(self, snippet: Path, out: Path, cwd: str, env: dict[str, str]) -> Started:
         with START_LOCK:
@@ -321,5 +355,7 @@ class Processes:
         return code
 
     def kill_all(self) -> None:
+        """Kill every running snippet; none starts after this (the process is ending)."""
+        self.stopped = True
         for pgid in list(self.running):
             kill_group(pgid)

@@ -48,7 +48,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from tools import cache, processes, scheduling
+from tools import cache, processes, sandbox, scheduling
 from tools.cache import Cell, Result, SnippetError, mask_timings, run_label, varies
 from tools.environment import python_version
 from tools.processes import FORKSERVER, START_LOCK, cpu_pins, env_number, torch_version
@@ -95,6 +95,7 @@ class Runner:
         self.timings = scheduling.Durations(self.cache / "durations.json")
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
+        self.processes.log = lambda msg: self.log(msg)
         self.nice = 0  # > 0: snippets yield the CPU to the server's builds (mkdocs serve)
         # Within one test session (SNIPPETS_SESSION, set by conftest.py) a snippet that
         # failed is reported again from a note instead of being run again.
@@ -159,7 +160,8 @@ class Runner:
 
     def _execute(self, snippet: Path, entry: Path, where: str) -> None:
         rel = self.rel(snippet)
-        out = Path(tempfile.mkdtemp(prefix="snippet-out-"))  # outside project and cache
+        # outside project and cache, in this process's folder (removed even after a SIGKILL)
+        out = Path(tempfile.mkdtemp(prefix="snippet-out-", dir=sandbox.run_folder()))
         start = time.perf_counter()
         try:
             code = self.processes.run(snippet, out, processes.child_env(out, self.nice), where)
