@@ -273,6 +273,7 @@ class Processes:
         self.said = False  # the line saying the sandbox is off was logged
         self.log: Callable[[str], None] = lambda msg: None
         sandbox.stop_on_sigterm()
+        sandbox.remove_dead_folders()
 
     def run(self, snippet: Path, out: Path, env: dict[str, str], where: str) -> int:
         """Run ``snippet`` (its files go to ``out``); its exit status. Raises

@@ -92,17 +92,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def remove_dead_folders() -> None:
+    """Remove the ``run_folder`` of every process that no longer exists."""
+    for old in Path(tempfile.gettempdir()).glob("snippets-[0-9]*"):
+        pid = old.name.removeprefix("snippets-")
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+
+
 @functools.cache
 def run_folder() -> Path:
     """This process's folder for its snippets' temporary folders, out folders and
     multiprocessing's: ``snippets-<pid>`` in the temporary directory, removed at exit.
     Those of processes that no longer exist (killed with SIGKILL) are removed first."""
-    tmp = Path(tempfile.gettempdir())
-    for old in tmp.glob("snippets-[0-9]*"):
-        pid = old.name.removeprefix("snippets-")
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(old, ignore_errors=True)
-    folder = tmp / f"snippets-{os.getpid()}"
+    remove_dead_folders()
+    folder = Path(tempfile.gettempdir()) / f"snippets-{os.getpid()}"
     folder.mkdir(exist_ok=True)
     # at exit, after multiprocessing has removed its own folder in it (priority -100)
     multiprocessing.util.Finalize(
@@ -303,6 +307,7 @@ def enter(writable: Sequence[Path], box: Path) -> None:
     _minimal_dev(box / ".old-dev")
     _no_dns(box)
     _loopback_up()
+    os.chdir(os.getcwd())  # into the writable mount now over the old working directory
     pid = os.fork()
     if pid:  # in between: wait for the snippet, end as it ended
         _, status = os.waitpid(pid, 0)
