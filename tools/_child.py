@@ -34,6 +34,7 @@ import errno
 import importlib.metadata
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import random
 import re
@@ -281,21 +282,30 @@ def _fresh_random_state() -> None:
         torch.seed()
 
 
-def _sandboxed(out_dir: Path) -> None:
+def _sandboxed(out_dir: Path, watch: int | None = None) -> None:
     """Enter the sandbox (when the runner found one, ``NOTES_SANDBOX=1``): writable are
-    the snippet's folder (the working directory's parent), ``out_dir`` and ``data/``."""
+    the snippet's folder (the working directory's parent), ``out_dir`` and ``data/``;
+    ``watch``: the pipe that ends when the runner dies (``sandbox.enter``)."""
     if os.environ.get("NOTES_SANDBOX") != "1":
         return
     cwd = Path.cwd()
     try:
-        sandbox.enter([cwd.parent, out_dir, (cwd / "data").resolve()], cwd.parent)
+        sandbox.enter([cwd.parent, out_dir, (cwd / "data").resolve()], cwd.parent, watch)
     except OSError as exc:
         os.write(2, f"{exc.strerror or exc}\n".encode())
         os._exit(1)
 
 
-def run(snippet: Path, out_dir: Path, root: Path, cwd: str, env: dict[str, str]) -> None:
-    """``main`` in a process forked from the fork server, set up as a fresh process."""
+def run(
+    snippet: Path,
+    out_dir: Path,
+    root: Path,
+    cwd: str,
+    env: dict[str, str],
+    watch: multiprocessing.connection.Connection,
+) -> None:
+    """``main`` in a process forked from the fork server, set up as a fresh process;
+    ``watch`` ends (EOF) when the runner dies."""
     os.setsid()  # its own session: the runner ends the whole group with it
     os.chdir(cwd)
     os.environ.clear()
@@ -305,7 +315,7 @@ def run(snippet: Path, out_dir: Path, root: Path, cwd: str, env: dict[str, str])
     err = os.open(out_dir / "stderr.bin", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(err, 2)
     os.close(err)
-    _sandboxed(out_dir)
+    _sandboxed(out_dir, watch.fileno())
     _fresh_random_state()
     try:
         main(snippet, out_dir, root)

@@ -12,6 +12,7 @@ outlives it; only then is what it wrote checked (``Limits.check``). POSIX only.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.metadata
 import importlib.util
@@ -234,6 +235,9 @@ class ForkServer:
 
     def __init__(self) -> None:
         self.ctx: multiprocessing.context.ForkServerContext | None = None
+        # Every snippet gets the reading end: it ends when this process dies, however
+        # (the server itself lives as long as any of its children).
+        self.watch, self.alive = multiprocessing.Pipe(duplex=False)
 
     def context(self, env: dict[str, str]) -> multiprocessing.context.ForkServerContext:
         """The started server's context (call under ``START_LOCK``)."""
@@ -248,7 +252,8 @@ class ForkServer:
             # this process's run folder.
             os.environ.clear()
             os.environ.update({k: v for k, v in env.items() if k not in ("SNIPPETS_NICE",)})
-            tempfile.tempdir = str(sandbox.run_folder())
+            if len(str(sandbox.run_folder())) < 64:  # its socket's path has 108 bytes
+                tempfile.tempdir = str(sandbox.run_folder())
             if str(ROOT) not in sys.path:
                 sys.path.insert(0, str(ROOT))
             try:
@@ -259,7 +264,18 @@ class ForkServer:
                 sys.path[:] = saved_path
                 tempfile.tempdir = saved_tmp
             self.ctx = ctx
+            atexit.register(self.stop)
         return self.ctx
+
+    def stop(self) -> None:
+        """End the server at this process's exit at once: on its own it would wait for
+        this process's end, then take seconds to tear down torch."""
+        for name in os.listdir("/proc") if os.path.isdir("/proc") else []:
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = Path(f"/proc/{name}/stat").read_bytes().rsplit(b")", 1)[1].split()
+                cmd = Path(f"/proc/{name}/cmdline").read_bytes()
+                if int(stat[1]) == os.getpid() and b"multiprocessing.forkserver" in cmd:
+                    os.kill(int(name), signal.SIGTERM)
 
 
 class Processes:
@@ -309,7 +325,7 @@ class Processes:
 
     def _fork(self, snippet: Path, out: Path, cwd: str, env: dict[str, str]) -> Started:
         with START_LOCK:
-            args = (snippet, out, self.root, cwd, env)
+            args = (snippet, out, self.root, cwd, env, self.server.watch)
             proc = self.server.context(env).Process(target=_child_run, args=args)
             proc.start()
 

@@ -68,7 +68,8 @@ def salt() -> dict[str, str]:
     """What a cache key holds besides the snippet, by name: Python, torch, device, the
     child's own code, thread count and CPU pins."""
     child = processes.CHILD
-    files = (child, child.with_name("notes_mpl_backend.py"), child.with_name("_imports.py"))
+    files = (child, *(child.with_name(n) for n in ("notes_mpl_backend.py", "_imports.py")))
+    files += (child.with_name("sandbox.py"),)  # what a snippet sees: files, environment
     threads = os.environ.get("OMP_NUM_THREADS")
     return {
         "Python": python_version(),

@@ -35,6 +35,7 @@ import glob
 import multiprocessing.util
 import os
 import re
+import select
 import shutil
 import signal
 import socket
@@ -295,11 +296,13 @@ def _unshare() -> None:
         _map_user(uid, gid)
 
 
-def enter(writable: Sequence[Path], box: Path) -> None:
+def enter(writable: Sequence[Path], box: Path, watch: int | None = None) -> None:
     """Enter the sandbox (see the module's docstring); returns in the snippet's PID 1.
 
-    ``box``: a writable folder of the snippet's, for the sandbox's own few files.
-    Raises ``SandboxError`` naming the step that failed."""
+    ``box``: a writable folder of the snippet's, for the sandbox's own few files;
+    ``watch``: a pipe that ends (EOF) when the runner dies (a fork server's child: its
+    parent, the server, lives as long as its children do). Raises ``SandboxError``
+    naming the step that failed."""
     _die_with_parent()
     _unshare()
     _mount(None, "/", None, MS_REC | MS_PRIVATE, "make mounts private")
@@ -309,15 +312,26 @@ def enter(writable: Sequence[Path], box: Path) -> None:
     _loopback_up()
     os.chdir(os.getcwd())  # into the writable mount now over the old working directory
     pid = os.fork()
-    if pid:  # in between: wait for the snippet, end as it ended
-        _, status = os.waitpid(pid, 0)
-        if os.WIFSIGNALED(status):
-            signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
-            os.kill(os.getpid(), os.WTERMSIG(status))
-        os._exit(os.waitstatus_to_exitcode(status))
+    if pid:
+        _wait(pid, watch)
     _die_with_parent()
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "a fresh /proc")
     _drop_capabilities()
+
+
+def _wait(pid: int, watch: int | None) -> None:
+    """In between: wait for the snippet (killing it if the runner dies), end as it did."""
+    if watch is not None:
+        pidfd = os.pidfd_open(pid)
+        ready, _, _ = select.select([pidfd, watch], [], [])
+        if watch in ready and pidfd not in ready:  # the runner is gone: so is the snippet,
+            os.kill(pid, signal.SIGKILL)  # and the fork server (whose exit takes seconds)
+            os.kill(os.getppid(), signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    os._exit(os.waitstatus_to_exitcode(status))
 
 
 def unavailable() -> str:
