@@ -80,12 +80,21 @@ def test_a_shell_cannot_write_into_the_project(tmp_path: Path) -> None:
 
 def test_the_fork_servers_snippets_are_sandboxed(tmp_path: Path) -> None:
     """The fork server's snippets (the default): no write, no token (the server was
-    started with the snippets' environment, which /proc/self/environ shows)."""
-    project = project_with(tmp_path, shell=SHELL, token=TOKEN)
+    started with the snippets' environment, which /proc/self/environ shows), and
+    DataLoader workers work."""
+    workers = (
+        "import torch\n"
+        "from torch.utils.data import DataLoader, TensorDataset\n"
+        "data = TensorDataset(torch.arange(16.0))\n"
+        "print('batches', len(list(DataLoader(data, batch_size=4, num_workers=2))))\n"
+    )
+    project = project_with(tmp_path, shell=SHELL, token=TOKEN, workers=workers)
+    snippets = [f"snippets/p/{name}.py" for name in ("shell", "token", "workers")]
     r = project.runner(
-        "snippets/p/shell.py", "snippets/p/token.py", SNIPPETS_FORKSERVER="1", **REQUIRED, **PLANTED
+        *snippets, SNIPPETS_FORKSERVER="1", SNIPPETS_TIMEOUT="60", **REQUIRED, **PLANTED
     )
     assert r.returncode == 0, r.stderr[-3000:]
+    assert "batches 4" in r.stdout  # DataLoader workers: their sockets in the snippet's TMPDIR
     assert "shell status 2" in r.stdout and not (project.path / "tools" / "x").exists()
     assert_no_token(r.stdout)
 
@@ -133,10 +142,11 @@ def test_a_snippet_cannot_rewrite_another_snippets_cache_entry(tmp_path: Path) -
 
 
 def test_a_grandchild_in_a_new_session_dies_with_the_snippet(tmp_path: Path) -> None:
-    """It sleeps, then writes into data/ (writable for snippets): it must not get there."""
+    """It sleeps, then writes into the project's data/ (writable for snippets, and it
+    does not depend on the snippet's working directory): it must not get there."""
     code = ROOT_OF + (
         "import subprocess, sys\n"
-        'late = \'import time; time.sleep(1.5); open("data/late", "w").write("late")\'\n'
+        'late = f\'import time; time.sleep(1.5); open({str(ROOT / "data" / "late")!r}, "w")\'\n'
         "subprocess.Popen([sys.executable, '-c', late], start_new_session=True)\n"
         "print('started')\n"
     )

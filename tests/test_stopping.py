@@ -35,6 +35,7 @@ COMMANDS = {
     "build": ["mkdocs", "build"],
     "serve": ["mkdocs", "serve", "--no-livereload", "-a"],
     "pytest": ["pytest", "--codeblocks", "docs/", "-p", "no:cacheprovider"],
+    "pytest-xdist": ["pytest", "--codeblocks", "docs/", "-p", "no:cacheprovider", "-n", "2"],
 }
 
 

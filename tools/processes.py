@@ -37,6 +37,7 @@ from pathlib import Path
 from tools import sandbox
 from tools.cache import SnippetError, show_stderr
 from tools.site import ROOT, Paths
+from tools.workaround_mp_tempdir import forget_temp_dir
 
 CHILD = ROOT / "tools" / "_child.py"
 PRELOAD = ("torch", "torchvision")  # imported once by the fork server
@@ -327,6 +328,7 @@ class Processes:
         with START_LOCK:
             args = (snippet, out, self.root, cwd, env, self.server.watch)
             proc = self.server.context(env).Process(target=_child_run, args=args)
+            forget_temp_dir(proc)  # its multiprocessing folder: in its TMPDIR, not ours
             proc.start()
 
         def status() -> int:
