@@ -5,8 +5,8 @@ One ``Runner`` serves the MkDocs hook (``tools/hooks.py``), ``pytest --codeblock
 most once for all of them: ``Runner.result`` takes it from the cache (``tools.cache``) or
 runs it (``tools.processes``) and stores the checked run; ``Runner.run_all`` runs many in
 parallel, longest first (``tools.scheduling``, which also has ``Background`` for
-``mkdocs serve``). A snippet may not write into the project (``tools/_child.py`` refuses
-it, naming file and snippet). Every name other code imports from here still is here.
+``mkdocs serve``). A snippet can only print: it runs in a sandbox (``tools/sandbox.py``),
+and an attempt to write into the project fails naming file and snippet (``tools/_child.py``). Every name other code imports from here still is here.
 
 Environment variables:
   SNIPPETS_CACHE_DIR      cache folder (default ``<root>/.cache/snippets``)
@@ -21,6 +21,8 @@ Environment variables:
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
   SNIPPETS_FORKSERVER     ``0``: start each snippet as a new ``python`` instead of forking
                           it from a server that has imported torch (``tools.processes``)
+  SNIPPETS_SANDBOX        ``required``: no snippet runs outside the sandbox (``.ci/run``);
+                          ``off``: none runs in it (``tools/sandbox.py``)
   SNIPPETS_SERVE_WAIT     seconds a ``mkdocs serve`` build waits for the snippets it needs
                           first before it shows placeholders for them (default 30)
   SNIPPETS_SESSION        set by ``conftest.py`` for one pytest run: a snippet that failed
