@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -102,10 +103,11 @@ def test_readme_serve_command() -> None:
     port = free_port()
     exe = shutil.which("mkdocs")
     assert exe
+    tmp = tempfile.mkdtemp(prefix="serve-")  # MkDocs' site folder lands here: removed
     proc = subprocess.Popen(
         [exe, "serve", "-a", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=tmp),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -126,11 +128,14 @@ def test_readme_serve_command() -> None:
         first = re.search(r'data-snippet="(snippets/tensors/[^"]+)"', pages["tensors/"])
         assert first and outputs[0] == Runner(ROOT).result(ROOT / first.group(1)).stdout
     finally:
-        proc.terminate()
+        proc.terminate()  # as a service manager stops it: SIGTERM
         try:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        left = os.listdir(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
+    assert not left, f"mkdocs serve left in the temporary directory: {left}"
 
 
 def test_check_command() -> None:

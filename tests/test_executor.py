@@ -88,8 +88,9 @@ def test_no_process_outlives_its_snippet(project: Project, tmp_path: Path) -> No
     (its child writes after 1 s), the other runs past its 1 s time limit (its child writes
     after 3 s, well after the limit). Neither child may write, with or without the fork
     server."""
+    (project.path / "data").mkdir(exist_ok=True)  # writable for snippets: only death stops it
     late = {
-        ending: tmp_path / f"late-{ending.replace(' ', '-')}.txt"
+        ending: project.path / "data" / f"late-{ending.replace(' ', '-')}.txt"
         for ending in ("exits", "times out")
     }
     sources = {
@@ -403,8 +404,8 @@ def test_runner_help_and_figure_paths(project: Project) -> None:
 
 def test_the_build_runs_snippets_in_parallel(project: Project, tmp_path: Path) -> None:
     """mkdocs build runs what is missing on all cores at once, not page by page."""
-    stamps = tmp_path / "stamps"
-    stamps.mkdir()
+    stamps = project.path / "data" / "stamps"  # data/: writable for snippets
+    stamps.mkdir(parents=True)
     for name in ("one", "two", "three"):
         project.write(
             f"snippets/p/{name}.py",

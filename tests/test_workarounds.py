@@ -198,6 +198,23 @@ def test_atexit_still_runs_its_functions_on_demand() -> None:
     assert ran == [1], "atexit._run_exitfuncs changed: adapt tools/workaround_exitfuncs.py"
 
 
+def test_a_process_still_copies_its_creators_multiprocessing_folder() -> None:
+    """tools/workaround_mp_tempdir.py: a ``Process`` copies ``_config["tempdir"]``, and
+    without it the started process makes a folder of its own."""
+    import multiprocessing
+    import multiprocessing.util
+
+    from tools.workaround_mp_tempdir import forget_temp_dir
+
+    ours = multiprocessing.util.get_temp_dir()
+    process = multiprocessing.get_context("fork").Process(target=print)
+    assert process._config.get("tempdir") == ours, (
+        "Process no longer copies _config['tempdir']: adapt tools/workaround_mp_tempdir.py"
+    )
+    forget_temp_dir(process)
+    assert "tempdir" not in process._config
+
+
 def test_mkdocs_still_lists_theme_files_through_the_loader() -> None:
     """tools/hook_render_cache.py lists the theme's files once per process by replacing
     ``jinja2.FileSystemLoader.list_templates``: MkDocs must still call it."""

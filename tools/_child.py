@@ -9,9 +9,13 @@ ROOT that the snippet read (its data dependencies, for the cache key) and where 
 cell's output ends. OUT_DIR is outside the project and the cache: the runner checks it
 and copies it into the cache after this process and its whole group have ended.
 
-A snippet may not write into the project (only into its working directory, a temporary
-folder, and ``data/``, where data sets download): an audit hook refuses such writes with
-a ``PermissionError`` naming the file, so a snippet that does fails, blamed by name.
+A snippet can only print: it runs in a sandbox (``tools.sandbox``, entered by ``run``
+and ``main`` before anything of the snippet runs) where everything is read-only but its
+own temporary folder (working directory, HOME, TMPDIR), OUT_DIR and ``data/`` (where data
+sets download), with no network but loopback, its processes in a PID namespace that dies
+with it. An audit hook also refuses writes into the project with a ``PermissionError``
+naming the file, so a snippet that tries fails with a clear message, blamed by name
+(without namespaces, e.g. on macOS, the hook is all there is).
 
 A snippet in percent format (``# %%`` lines, as Jupyter, VS Code and jupytext read it)
 runs cell by cell in one ``__main__`` namespace, as a notebook kernel would; a plain
@@ -30,10 +34,12 @@ import errno
 import importlib.metadata
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import random
 import re
 import sys
+import tempfile
 import time
 import traceback
 import types
@@ -41,9 +47,11 @@ import warnings
 from pathlib import Path
 
 try:  # as tools._child, preloaded by the fork server; or as a script, from tools/
+    from tools import sandbox
     from tools._imports import TRACKER
     from tools.workaround_exitfuncs import run_exit_functions
 except ImportError:
+    import sandbox  # type: ignore[no-redef,import-not-found]
     from _imports import TRACKER  # type: ignore[no-redef,import-not-found]
     from workaround_exitfuncs import (  # type: ignore[no-redef,import-not-found]
         run_exit_functions,
@@ -274,16 +282,40 @@ def _fresh_random_state() -> None:
         torch.seed()
 
 
-def run(snippet: Path, out_dir: Path, root: Path, cwd: str, env: dict[str, str]) -> None:
-    """``main`` in a process forked from the fork server, set up as a fresh process."""
+def _sandboxed(out_dir: Path, watch: int | None = None) -> None:
+    """Enter the sandbox (when the runner found one, ``NOTES_SANDBOX=1``): writable are
+    the snippet's folder (the working directory's parent), ``out_dir`` and ``data/``;
+    ``watch``: the pipe that ends when the runner dies (``sandbox.enter``)."""
+    if os.environ.get("NOTES_SANDBOX") != "1":
+        return
+    cwd = Path.cwd()
+    try:
+        sandbox.enter([cwd.parent, out_dir, (cwd / "data").resolve()], cwd.parent, watch)
+    except OSError as exc:
+        os.write(2, f"{exc.strerror or exc}\n".encode())
+        os._exit(1)
+
+
+def run(
+    snippet: Path,
+    out_dir: Path,
+    root: Path,
+    cwd: str,
+    env: dict[str, str],
+    watch: multiprocessing.connection.Connection,
+) -> None:
+    """``main`` in a process forked from the fork server, set up as a fresh process;
+    ``watch`` ends (EOF) when the runner dies."""
     os.setsid()  # its own session: the runner ends the whole group with it
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
+    tempfile.tempdir = None  # the server's; TMPDIR is the snippet's own now
     multiprocessing.set_start_method(None, force=True)  # the platform's default, not ours
     err = os.open(out_dir / "stderr.bin", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(err, 2)
     os.close(err)
+    _sandboxed(out_dir, watch.fileno())
     _fresh_random_state()
     try:
         main(snippet, out_dir, root)
@@ -294,4 +326,5 @@ def run(snippet: Path, out_dir: Path, root: Path, cwd: str, env: dict[str, str])
 
 
 if __name__ == "__main__":
+    _sandboxed(Path(sys.argv[2]))
     main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]), Path(sys.argv[3]).resolve())

@@ -147,6 +147,20 @@ def locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def sweep_locks(folder: Path) -> None:
+    """Remove the lock files nobody holds (a process killed with SIGKILL left them);
+    ``locked`` waiters notice and take a new one."""
+    for path in folder.glob("*.lock"):
+        with contextlib.suppress(OSError):
+            fd = os.open(path, os.O_RDWR)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                    os.unlink(path)
+            finally:
+                os.close(fd)
+
+
 class Cache:
     """The entries in ``folder`` of the snippets of the project at ``root``.
 
@@ -161,6 +175,7 @@ class Cache:
         self.not_before = not_before
         self.hash = FileHashes()
         self.environment = Environment(skip=[root / "tools"], cache=folder)
+        sweep_locks(folder)
 
     def entry(self, rel: str, source: bytes) -> Path:
         """The entry of the snippet at ``rel`` (from the root) with this ``source``."""

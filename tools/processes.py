@@ -12,6 +12,7 @@ outlives it; only then is what it wrote checked (``Limits.check``). POSIX only.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.metadata
 import importlib.util
@@ -33,8 +34,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools import sandbox
 from tools.cache import SnippetError, show_stderr
 from tools.site import ROOT, Paths
+from tools.workaround_mp_tempdir import forget_temp_dir
 
 CHILD = ROOT / "tools" / "_child.py"
 PRELOAD = ("torch", "torchvision")  # imported once by the fork server
@@ -102,9 +105,11 @@ def torch_version() -> str:
 
 
 def child_env(out: Path, nice: int) -> dict[str, str]:
-    """The environment a snippet runs in (``out``: where it leaves what it wrote)."""
+    """The environment a snippet runs in (``out``: where it leaves what it wrote): the
+    allowed part of the build's (``allowed``) and the runner's settings; ``Processes``
+    adds HOME, TMPDIR and matplotlib's folder, in the snippet's temporary folder."""
     env = dict(
-        os.environ,
+        {k: v for k, v in os.environ.items() if sandbox.allowed(k)},
         MPLBACKEND="module://notes_mpl_backend",
         NOTES_FIGURE_DIR=str(out),
         PYTHONIOENCODING="utf-8",
@@ -231,6 +236,9 @@ class ForkServer:
 
     def __init__(self) -> None:
         self.ctx: multiprocessing.context.ForkServerContext | None = None
+        # Every snippet gets the reading end: it ends when this process dies, however
+        # (the server itself lives as long as any of its children).
+        self.watch, self.alive = multiprocessing.Pipe(duplex=False)
 
     def context(self, env: dict[str, str]) -> multiprocessing.context.ForkServerContext:
         """The started server's context (call under ``START_LOCK``)."""
@@ -239,8 +247,14 @@ class ForkServer:
             preload = [m for m in PRELOAD if importlib.util.find_spec(m)]
             ctx.set_forkserver_preload(["tools._child", *preload])
             saved_env, saved_path = dict(os.environ), list(sys.path)
-            kept = ("PYTHONHASHSEED", "PYTHONIOENCODING", "OMP_NUM_THREADS", "MPLBACKEND")
-            os.environ.update({k: env[k] for k in (*kept, *cpu_pins())})
+            saved_tmp = tempfile.tempdir
+            # The server's environment is what every snippet's /proc/self/environ shows:
+            # the snippets' own, never the build's (tokens); multiprocessing's folder in
+            # this process's run folder.
+            os.environ.clear()
+            os.environ.update({k: v for k, v in env.items() if k not in ("SNIPPETS_NICE",)})
+            if len(str(sandbox.run_folder())) < 64:  # its socket's path has 108 bytes
+                tempfile.tempdir = str(sandbox.run_folder())
             if str(ROOT) not in sys.path:
                 sys.path.insert(0, str(ROOT))
             try:
@@ -249,8 +263,20 @@ class ForkServer:
                 os.environ.clear()
                 os.environ.update(saved_env)
                 sys.path[:] = saved_path
+                tempfile.tempdir = saved_tmp
             self.ctx = ctx
+            atexit.register(self.stop)
         return self.ctx
+
+    def stop(self) -> None:
+        """End the server at this process's exit at once: on its own it would wait for
+        this process's end, then take seconds to tear down torch."""
+        for name in os.listdir("/proc") if os.path.isdir("/proc") else []:
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = Path(f"/proc/{name}/stat").read_bytes().rsplit(b")", 1)[1].split()
+                cmd = Path(f"/proc/{name}/cmdline").read_bytes()
+                if int(stat[1]) == os.getpid() and b"multiprocessing.forkserver" in cmd:
+                    os.kill(int(name), signal.SIGTERM)
 
 
 class Processes:
@@ -260,22 +286,49 @@ class Processes:
         self.root, self.limits = root, limits
         self.running: set[int] = set()  # process groups of the snippets running now
         self.server = ForkServer()
+        self.stopped = False  # kill_all was called: nothing starts any more
+        self.said = False  # the line saying the sandbox is off was logged
+        self.log: Callable[[str], None] = lambda msg: None
+        sandbox.stop_on_sigterm()
+        sandbox.remove_dead_folders()
 
     def run(self, snippet: Path, out: Path, env: dict[str, str], where: str) -> int:
         """Run ``snippet`` (its files go to ``out``); its exit status. Raises
         ``SnippetError`` when it broke a limit. Its whole group is killed before this
         returns, whatever happens."""
+        if self.stopped:
+            raise SnippetError(f"{where}: not run, the runner is stopping")
+        self._say_sandbox()
         data = Paths(self.root).data
         data.mkdir(exist_ok=True)  # downloads land in the project's data/, kept
-        with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
-            (Path(cwd) / "data").symlink_to(data, target_is_directory=True)
+        box = Path(tempfile.mkdtemp(prefix="snippet-", dir=sandbox.run_folder()))
+        try:  # writable in the sandbox: box (work, home, tmp), out and data/
+            cwd = box / "work"
+            cwd.mkdir()
+            (cwd / "data").symlink_to(data, target_is_directory=True)
+            env = sandbox.snippet_env(box, env)
             start = self._fork if FORKSERVER else self._popen
-            return self._watch(start(snippet, out, cwd, env), out, where)
+            return self._watch(start(snippet, out, str(cwd), env), out, where)
+        finally:
+            shutil.rmtree(box, ignore_errors=True)
+
+    def _say_sandbox(self) -> None:
+        """One line when snippets run without a sandbox; an error if one is required."""
+        problem = sandbox.problem()
+        if problem and os.environ.get("SNIPPETS_SANDBOX") == "required":
+            raise SnippetError(f"no sandbox for snippets (SNIPPETS_SANDBOX=required): {problem}")
+        if problem and not self.said:
+            self.said = True
+            self.log(
+                f"snippets run without a sandbox ({problem}): only the audit-hook guard "
+                "keeps them out of the project; SNIPPETS_SANDBOX=required makes this an error"
+            )
 
     def _fork(self, snippet: Path, out: Path, cwd: str, env: dict[str, str]) -> Started:
         with START_LOCK:
-            args = (snippet, out, self.root, cwd, env)
+            args = (snippet, out, self.root, cwd, env, self.server.watch)
             proc = self.server.context(env).Process(target=_child_run, args=args)
+            forget_temp_dir(proc)  # its multiprocessing folder: in its TMPDIR, not ours
             proc.start()
 
         def status() -> int:
@@ -321,5 +374,7 @@ class Processes:
         return code
 
     def kill_all(self) -> None:
+        """Kill every running snippet; none starts after this (the process is ending)."""
+        self.stopped = True
         for pgid in list(self.running):
             kill_group(pgid)

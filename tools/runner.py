@@ -5,8 +5,8 @@ One ``Runner`` serves the MkDocs hook (``tools/hooks.py``), ``pytest --codeblock
 most once for all of them: ``Runner.result`` takes it from the cache (``tools.cache``) or
 runs it (``tools.processes``) and stores the checked run; ``Runner.run_all`` runs many in
 parallel, longest first (``tools.scheduling``, which also has ``Background`` for
-``mkdocs serve``). A snippet may not write into the project (``tools/_child.py`` refuses
-it, naming file and snippet). Every name other code imports from here still is here.
+``mkdocs serve``). A snippet can only print: it runs in a sandbox (``tools/sandbox.py``),
+and an attempt to write into the project fails naming file and snippet (``tools/_child.py``). Every name other code imports from here still is here.
 
 Environment variables:
   SNIPPETS_CACHE_DIR      cache folder (default ``<root>/.cache/snippets``)
@@ -21,6 +21,8 @@ Environment variables:
   SNIPPETS_DEVICE         device label for the cache key, instead of a cheap probe
   SNIPPETS_FORKSERVER     ``0``: start each snippet as a new ``python`` instead of forking
                           it from a server that has imported torch (``tools.processes``)
+  SNIPPETS_SANDBOX        ``required``: no snippet runs outside the sandbox (``.ci/run``);
+                          ``off``: none runs in it (``tools/sandbox.py``)
   SNIPPETS_SERVE_WAIT     seconds a ``mkdocs serve`` build waits for the snippets it needs
                           first before it shows placeholders for them (default 30)
   SNIPPETS_SESSION        set by ``conftest.py`` for one pytest run: a snippet that failed
@@ -48,7 +50,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from tools import cache, processes, scheduling
+from tools import cache, processes, sandbox, scheduling
 from tools.cache import Cell, Result, SnippetError, mask_timings, run_label, varies
 from tools.environment import python_version
 from tools.processes import FORKSERVER, START_LOCK, cpu_pins, env_number, torch_version
@@ -68,7 +70,8 @@ def salt() -> dict[str, str]:
     """What a cache key holds besides the snippet, by name: Python, torch, device, the
     child's own code, thread count and CPU pins."""
     child = processes.CHILD
-    files = (child, child.with_name("notes_mpl_backend.py"), child.with_name("_imports.py"))
+    files = (child, *(child.with_name(n) for n in ("notes_mpl_backend.py", "_imports.py")))
+    files += (child.with_name("sandbox.py"),)  # what a snippet sees: files, environment
     threads = os.environ.get("OMP_NUM_THREADS")
     return {
         "Python": python_version(),
@@ -95,6 +98,7 @@ class Runner:
         self.timings = scheduling.Durations(self.cache / "durations.json")
         self.require_cached = os.environ.get("SNIPPETS_REQUIRE_CACHED") == "1"
         self.log: Callable[[str], None] = lambda msg: None
+        self.processes.log = lambda msg: self.log(msg)
         self.nice = 0  # > 0: snippets yield the CPU to the server's builds (mkdocs serve)
         # Within one test session (SNIPPETS_SESSION, set by conftest.py) a snippet that
         # failed is reported again from a note instead of being run again.
@@ -159,7 +163,8 @@ class Runner:
 
     def _execute(self, snippet: Path, entry: Path, where: str) -> None:
         rel = self.rel(snippet)
-        out = Path(tempfile.mkdtemp(prefix="snippet-out-"))  # outside project and cache
+        # outside project and cache, in this process's folder (removed even after a SIGKILL)
+        out = Path(tempfile.mkdtemp(prefix="snippet-out-", dir=sandbox.run_folder()))
         start = time.perf_counter()
         try:
             code = self.processes.run(snippet, out, processes.child_env(out, self.nice), where)

@@ -114,7 +114,8 @@ def run_all(
     known = runner.durations()
     todo.sort(key=lambda s: -runner.estimate(s, known))
     board = _Board(runner, todo, known, progress or runner.log, jobs or default_jobs())
-    with concurrent.futures.ThreadPoolExecutor(board.jobs) as pool:
+    pool = concurrent.futures.ThreadPoolExecutor(board.jobs)
+    try:
         futures = {pool.submit(board.run, s, contexts.get(s, "")): s for s in todo}
         pending = set(futures)
         while pending:  # a line at least every 15 s, also while long ones run
@@ -125,6 +126,11 @@ def run_all(
                 with board.lock:
                     board.last = 0.0
                     board.report()
+    except BaseException:  # Ctrl-C, SIGTERM: stop now, do not wait for running snippets
+        pool.shutdown(wait=False, cancel_futures=True)
+        runner.kill_all()
+        raise
+    pool.shutdown()
     return {s: out[s] for s in snippets}
 
 
