@@ -180,17 +180,17 @@ def _not_as_shown(path: Path, mtime_ns: int, size: int) -> str | None:
         if SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) or (
             "8<-" in line and SnippetPreprocessor.RE_SNIPPET_SECTION.match(line)
         ):
-            why = f"include notation '{line.strip()}'"
+            why = (
+                f"include notation '{line.strip()}': the page would show other code than "
+                "the one that runs (a snippet includes nothing; print it as '--8<' + '--')"
+            )
         elif "\t" in line:
-            why = "a tab (the page shows spaces; write '\\t' or indent with spaces)"
+            why = "a tab: the page would show spaces (indent with spaces; '\\t' in a string)"
         elif line and not line.strip(" "):
-            why = "only spaces (the page shows an empty line)"
+            why = "only spaces: the page would show an empty line (remove them)"
         else:
             continue
-        return (
-            f"{n} holds {why}: the page would show other code than the one that runs "
-            "(a snippet includes nothing; write '--8<' + '--' to print the notation)"
-        )
+        return f"{n} holds {why}"
     return None
 
 
