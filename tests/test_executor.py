@@ -381,10 +381,8 @@ def test_no_placeholder_can_reach_a_built_site(project: Project) -> None:
             page(lang=lang) + '\n<div class="snippet-output snippet-output--pending"></div>\n',
         )
     r = project.build()
-    assert r.returncode == 1
-    assert (
-        f"p.{DEFAULT}.md: a placeholder for a running snippet reached a 'build' build" in r.stderr
-    )
+    assert r.returncode == 1  # typed into a page: refused as output typed by hand
+    assert f"p.{DEFAULT}.md:3: 'snippet-output' typed into the page" in r.stderr
 
 
 def test_runner_help_and_figure_paths(project: Project) -> None:

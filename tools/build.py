@@ -13,11 +13,11 @@ pages show runs, in parallel (``mkdocs build`` waits for all; serve does not).
 
 from __future__ import annotations
 
-import html
 import importlib.metadata
 import logging
 import os
 import re
+import secrets
 import time
 from collections import Counter
 from pathlib import Path
@@ -49,6 +49,9 @@ class Build:
         self.runner = Runner()
         self.site_model: site_model.Site | None = None
         self.outputs: dict[str, list[str]] = {}  # page src_uri -> HTML for its markers
+        self.shows: dict[str, list[tuple[int, Path]]] = {}  # src_uri -> (marker, snippet)
+        self.placeholders: set[str] = set()  # pages showing a running snippet (serve)
+        self.token = secrets.token_hex(8)  # in this build's markers: no text forges one
         self.notebooks = NotebookPages()
         self.renderings = Renderings()
         self.serve: ServeSession | None = None
@@ -75,6 +78,7 @@ class Build:
     # -- before the pages ------------------------------------------------------------------
 
     def configure(self, config: MkDocsConfig) -> None:
+        self.token = secrets.token_hex(8)
         if one_language.building_another_language(config):
             return  # the rules were checked, the snippets run, the files written already
         self.renderings.clear()
@@ -182,6 +186,8 @@ class Build:
             )
         lines = markdown.splitlines()
         outputs: list[str] = []
+        self.shows[page.file.src_uri] = []
+        self.placeholders.discard(page.file.src_uri)
         for fence in reversed(pages.fences(markdown)):
             if fence.is_python and fence.include:
                 self.fence_output(fence, page, lines, outputs)
@@ -218,10 +224,15 @@ class Build:
         path, code = self.site.snippets / fence.include, self.locale(page)
         labels = self.site.labels(code)
         result = self.result(path, pages.shown_on(page.file.src_uri))
+        self.title(fence, path, lines)
+        self.shows[page.file.src_uri].append((len(outputs), path))
         if result is None:  # still running under `mkdocs serve`
             assert self.serve is not None
+            self.placeholders.add(page.file.src_uri)
             outputs.append(self.serve.pending_html(self.runner, path, labels))
-            lines.insert(fence.end, f"\n{fence.indent}{render.MARKER.format(len(outputs) - 1)}\n")
+            lines.insert(
+                fence.end, f"\n{fence.indent}{render.marker(self.token, len(outputs) - 1)}\n"
+            )
             return
         links = self.notebooks.links(fence.include, page, self.site, code)
         outputs.append(
@@ -229,20 +240,40 @@ class Build:
                 result, labels, links, bool(varies(self.runner.root / result.snippet))
             )
         )
-        marker = render.MARKER.format(len(outputs) - 1)
+        marker = render.marker(self.token, len(outputs) - 1)
         rec = record.load(self.runner.root, path)
         if rec is None:
             lines.insert(fence.end, f"\n{fence.indent}{marker}\n")
         else:  # content tabs: this build's output, and the one recorded on a GPU
             stale = record.is_stale(self.runner.root, rec)
             outputs.append(render.recording_html(rec, labels, stale))
-            markers = (marker, render.MARKER.format(len(outputs) - 1))
+            markers = (marker, render.marker(self.token, len(outputs) - 1))
             lines.insert(
                 fence.end, render.gpu_tabs(fence.indent, markers, result.device, rec, labels, stale)
             )
+
+    def title(self, fence: pages.Fence, path: Path, lines: list[str]) -> None:
+        """The snippet's path as the fence's title, written once as it is (superfences
+        escapes it), quoted with a quote it does not hold."""
         if "title=" not in fence.info:
-            shown = html.escape(path.resolve().relative_to(self.runner.root).as_posix())
-            lines[fence.lineno - 1] += f' title="{shown}"'
+            shown = path.resolve().relative_to(self.runner.root).as_posix()
+            quote = "'" if '"' in shown else '"'
+            lines[fence.lineno - 1] += f" title={quote}{shown}{quote}"
+
+    def check_shown(self, content: str, page: Page) -> None:
+        """Each snippet's block shows the code that runs, line for line (what Markdown
+        could change is refused before: ``pages.block_problem``)."""
+        for n, path in self.shows.pop(page.file.src_uri, []):
+            at = content.find(f"<p>{render.marker(self.token, n)}</p>")
+            shown = render.shown_code(content, at).strip("\n").split("\n")
+            runs = path.read_text(encoding="utf-8").strip("\n").split("\n")
+            if at >= 0 and shown != runs:
+                i = next((i for i, (a, b) in enumerate(zip(shown, runs)) if a != b), len(runs))
+                a, b = (x[i] if i < len(x) else "" for x in (shown, runs))
+                raise self.fail(
+                    f"{page.file.src_uri}: the block of {self.runner.rel(path)} shows other "
+                    f"code than the one that runs (line {i + 1}: shown {a!r}, run {b!r})"
+                )
 
     def behind_notices(self, markdown: str, page: Page) -> str:
         """A notice under each heading whose section ``tools.sync`` marks behind in this
@@ -296,21 +327,20 @@ class Build:
             return converted
         if self.notebooks.is_notebook(page):
             return self.notebooks.content(content, page)
-        for n, block in enumerate(self.outputs.pop(page.file.src_uri, [])):
-            marker = f"<p>{render.MARKER.format(n)}</p>"
-            if marker not in content:
-                raise self.fail(
-                    f"{page.file.src_uri}: output of a snippet got lost in rendering (is its fence closed?)"
-                )
-            content = content.replace(marker, block)
-        content = render.diagram_boxes(content)
+        self.check_shown(content, page)
+        filled = render.put_outputs(content, self.token, self.outputs.pop(page.file.src_uri, []))
+        if filled is None:
+            raise self.fail(
+                f"{page.file.src_uri}: output of a snippet got lost in rendering (is its fence closed?)"
+            )
+        content = render.diagram_boxes(filled)
         self.renderings.remember(content, page, self.site, code)
         return content
 
     def post_page(self, output: str, page: Page) -> str:
         if self.notebooks.is_notebook(page):
             output = self.notebooks.page(output, page)
-        if self.serve is None and "snippet-output--pending" in output:
+        if self.serve is None and page.file.src_uri in self.placeholders:
             raise self.fail(
                 f"{page.file.src_uri}: a placeholder for a running snippet reached "
                 f"a '{self.mode}' build; only `mkdocs serve` may show one"

@@ -9,7 +9,8 @@ newline, with a CJK character or CJK punctuation on both sides (inline tags such
 ``</strong>`` or ``<a href>`` may stand between), loses its whitespace; so does a space
 between two CJK characters (``**要点。** 正文``, ``见 [张量](tensors.md) 一章``), which Chinese
 text does not have either. Left alone: code
-(``<pre>``, ``<code>``, so Mermaid diagrams too), math (``.arithmatex``), ``<script>``,
+(``<pre>``, ``<code>``, so Mermaid diagrams too), a code block's title (``.filename``:
+a snippet's path), math (``.arithmatex``), ``<script>``,
 ``<style>``, ``<textarea>``, ``<svg>``; a break between CJK and Latin text (a space there
 reads right); block boundaries (``</p>``, ``<li>``, ``<br>``...), which are not soft breaks.
 """
@@ -33,7 +34,7 @@ _STRICT = f"[{STRICT}]"
 # Elements whose text is not prose: left exactly as they are.
 _KEPT = re.compile(
     r"<(pre|code|script|style|textarea|svg)\b[^>]*>.*?</\1>"
-    r'|<(span|div)\b[^>]*\bclass="[^"]*\barithmatex\b[^"]*"[^>]*>.*?</\2>',
+    r'|<(span|div)\b[^>]*\bclass="[^"]*\b(?:arithmatex|filename)\b[^"]*"[^>]*>.*?</\2>',
     re.S | re.I,
 )
 # Tags that may stand inside a line of text (anything else ends the line).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 HAN = re.compile("[\u3400-\u9fff]")  # CJK ideographs: text OpenCC may change
@@ -41,6 +42,20 @@ def converter(opencc_config: str, table: tuple[tuple[str, str], ...]) -> Callabl
         )
 
     return convert
+
+
+def config_problem(name: str) -> str | None:
+    """None if OpenCC has the configuration ``name`` (``s2twp``); else why not, in one
+    line, with the names it has."""
+    import opencc
+
+    try:
+        opencc.OpenCC(name)
+    except Exception:  # opencc 1.x raises RuntimeError("x not found or not accessible.")
+        share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+        have = ", ".join(sorted(p.stem for p in share.glob("*.json")))
+        return f"OpenCC has no configuration '{name}'" + (f" (it has: {have})" if have else "")
+    return None
 
 
 def data(convert: Callable[[str], str], value: Any) -> Any:

@@ -32,10 +32,20 @@ PYTHON_LEXERS = {
     "IPythonConsoleLexer",
 }
 ORPHAN = ": orphan snippet, no page includes it"
+LITTER_FOLDERS = {
+    "__pycache__",
+    ".ipynb_checkpoints",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+}
+# The classes of what the build writes under a block (tools.render); never in a page's text.
+BUILD_CLASSES = re.compile(r"snippet-output|page-stamp")
 _ATTR_LANG = re.compile(r"^\{\s*\.(?P<lang>[\w+-]+)")  # ```{ .python title="x" }
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<info>[^`]*)$")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*$")
 _ANCHOR = re.compile(r"\{[ \t]*#(?P<id>[\w-]+)[^}]*\}$")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass(frozen=True)
@@ -69,15 +79,41 @@ class Fence:
             return None
         return str(m.group("snippet")[1:-1].strip())
 
+    @property
+    def include_line(self) -> int | None:
+        """The 1-based line of the fence's include, if it has one (``include``)."""
+        if self.include is None:
+            return None
+        return self.lineno + 1 + next(i for i, line in enumerate(self.body) if line.strip())
+
 
 @functools.cache
 def is_python(lang: str) -> bool:
-    """Whether a fence of language ``lang`` is highlighted as Python code."""
+    """Whether a fence of language ``lang`` is highlighted as Python code: one of
+    ``PYTHON_LEXERS`` or a lexer derived from one (``numpy``'s is Python's, extended)."""
     try:
         lexer = pygments.lexers.find_lexer_class_by_name(lang)
     except pygments.util.ClassNotFound:
         return False
-    return lexer.__name__ in PYTHON_LEXERS
+    return any(cls.__name__ in PYTHON_LEXERS for cls in lexer.__mro__)
+
+
+def is_hidden(rel: Path) -> bool:
+    """A path (relative to snippets/) with a part starting with ``.``: never included."""
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def is_litter(rel: Path) -> bool:
+    """Editor and interpreter litter under snippets/ (``rel`` relative to it), which the
+    orphan check ignores and no page may include: ``.x.swp``, ``.#x``, ``x~``, ``#x#``,
+    ``__pycache__`` and the like. Any other hidden file is an orphan."""
+    name = rel.name
+    return (
+        any(part in LITTER_FOLDERS for part in rel.parts)
+        or name.startswith(("#", ".#"))
+        or name.endswith(("~", ".swp", ".swo", ".swx", ".pyc", ".orig", ".bak"))
+        or name == ".DS_Store"
+    )
 
 
 def resolve(snippets: Path, target: str) -> Path:
@@ -92,6 +128,12 @@ def resolve(snippets: Path, target: str) -> Path:
     path = snippets / target
     if not path.resolve().is_relative_to(snippets.resolve()):
         raise ValueError(f"include '{target}' is a link leading out of {snippets.name}/")
+    real = path.resolve().relative_to(snippets.resolve())
+    if any(is_hidden(rel) or is_litter(rel) for rel in (Path(target), real)):
+        raise ValueError(
+            f"include '{target}' names a hidden or scratch file (a part starting with '.', "
+            "an editor's or interpreter's file); a snippet's path has none"
+        )
     return path
 
 
@@ -121,7 +163,67 @@ def block_problem(fence: Fence, snippets: Path, root: Path) -> str | None:
         )
     if not target.is_file():
         return f"snippet {target.relative_to(root)} not found"
+    stat = target.stat()
+    shown = _not_as_shown(target, stat.st_mtime_ns, stat.st_size)
+    return f"snippet {target.relative_to(root)}:{shown}; nothing was run" if shown else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _not_as_shown(path: Path, mtime_ns: int, size: int) -> str | None:
+    """The first line of a snippet that the page would not show as it runs: include
+    notation (pymdownx expands or drops it for display: ``--8<-- "x"``, ``--8<--``, a
+    section marker, escaped with ``;`` or not), a tab or a line of only spaces (Markdown
+    turns them into spaces and an empty line). None if every line is shown as it runs."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
+        if SnippetPreprocessor.RE_ALL_SNIPPETS.match(line) or (
+            "8<-" in line and SnippetPreprocessor.RE_SNIPPET_SECTION.match(line)
+        ):
+            why = (
+                f"include notation '{line.strip()}': the page would show other code than "
+                "the one that runs (a snippet includes nothing; print it as '--8<' + '--')"
+            )
+        elif "\t" in line:
+            why = "a tab: the page would show spaces (indent with spaces; '\\t' in a string)"
+        elif line and not line.strip(" "):
+            why = "only spaces: the page would show an empty line (remove them)"
+        else:
+            continue
+        return f"{n} holds {why}"
     return None
+
+
+def stray_includes(text: str) -> Iterator[tuple[int, str]]:
+    """(line, problem) for each include line (``--8<--``, not escaped with ``;``) that is
+    not the only line of a fence: in prose, or beside other lines in a fence."""
+    sole = {f.include_line for f in fences(text)}
+    for n, line in enumerate(text.splitlines(), 1):
+        m = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+        if m and not m.group("escape") and n not in sole:
+            yield (
+                n,
+                (
+                    f"include line '{line.strip()}' outside a code fence of its own: a page "
+                    "includes only snippets, each as the single line of a fence; nothing was run"
+                ),
+            )
+
+
+def typed_output(text: str) -> Iterator[tuple[int, str]]:
+    """(line, problem) for each line outside fences and inline code that names a class of
+    the build's output (``snippet-output``, ``page-stamp``): output typed into a page."""
+    inside = {n for f in fences(text) for n in range(f.lineno, f.end + 1)}
+    for n, line in enumerate(text.splitlines(), 1):
+        m = BUILD_CLASSES.search(_INLINE_CODE.sub("", line)) if n not in inside else None
+        if m:
+            yield (
+                n,
+                (
+                    f"'{m.group(0)}' typed into the page: output comes only from a snippet's "
+                    "run, put under its block by the build"
+                ),
+            )
 
 
 def fences(text: str) -> list[Fence]:

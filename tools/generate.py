@@ -61,10 +61,11 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
-# Code that stays as written, or (no "code" group) a Mermaid diagram, which is prose.
+# Code that stays as written (a block's title too: a snippet's path), or (no "code"
+# group) a Mermaid diagram, which is prose.
 _KEPT = re.compile(
     r"<pre\b[^>]*\bmermaid\b[^>]*>.*?</pre>"
-    r"|(?P<code><pre\b[^>]*>.*?</pre>|<code\b[^>]*>.*?</code>)",
+    r'|(?P<code><pre\b[^>]*>.*?</pre>|<code\b[^>]*>.*?</code>|<span class="filename">.*?</span>)',
     re.S,
 )
 _SEP = "\uf8ff"  # between a page's texts in one OpenCC call: private use, left alone
@@ -73,8 +74,8 @@ _ATTR = re.compile(r'\b(alt|title|aria-label)="([^"]*)"')
 
 def convert_html(html: str, convert: Callable[[str], str]) -> str:
     """A rendered page's HTML converted as ``convert_markdown`` converts its Markdown:
-    text and ``alt``/``title``/``aria-label`` attributes, except inside ``<pre>`` and
-    ``<code>`` (a Mermaid diagram's ``<pre class="mermaid">`` is converted). All of a
+    text and ``alt``/``title``/``aria-label`` attributes, except inside ``<pre>``,
+    ``<code>`` and a code block's title (``<span class="filename">``) (a Mermaid diagram's ``<pre class="mermaid">`` is converted). All of a
     page's text goes through OpenCC in one call."""
     parts: list[str] = []  # text and tags, in order
     todo: list[int] = []  # indexes of the parts to convert

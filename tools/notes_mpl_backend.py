@@ -13,17 +13,25 @@ would never see it. Per figure N:
 * ``figure-N.json``: what the figure shows, for its alt text: the figure's label (set by
   the snippet with ``plt.figure("...")`` or ``fig.set_label("...")``, it is the alt text
   as written), suptitle, and each axes' title, axis labels and legend entries.
+
+Chinese text draws in Noto Sans CJK SC (``fonts-noto-cjk``), which follows the default
+family (sans-serif: DejaVu Sans) in ``font.family``, matplotlib's fallback list: a glyph
+DejaVu Sans lacks comes from it, every other glyph is drawn as before. A warning about a glyph no font has names the
+snippet's ``plt.show()`` line by the snippet's file name, never the build's paths.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import pickle
+import warnings
 from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
@@ -36,6 +44,33 @@ DARK_TEXT = "#d6d8e1"
 DARK_LINES = "#8d90a0"
 DARK_GRID = "#4a4e5e"
 DARK_LEGEND = "#2b2e3a"
+CJK_FONTS = ("Noto Sans CJK SC",)  # after the default family, where installed
+
+
+def _cjk_fallback() -> None:
+    """matplotlib falls back along ``font.family`` (a generic family is one font)."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    family = [f for f in plt.rcParams["font.family"] if f not in CJK_FONTS]
+    plt.rcParams["font.family"] = family + [f for f in CJK_FONTS if f in installed]
+
+
+_cjk_fallback()
+
+
+def _saved(fig: Figure, path: Path, seen: set[str], **kwargs: Any) -> None:
+    """``fig.savefig``; each warning it gives once, located at the snippet's line by
+    the snippet's file name (as matplotlib would locate it, less the build's path)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(path, **kwargs)
+    frame = inspect.currentframe()
+    while frame is not None and frame.f_globals.get("__name__") != "__main__":
+        frame = frame.f_back
+    where = (Path(frame.f_code.co_filename).name, frame.f_lineno) if frame else ("<show>", 0)
+    for w in caught:
+        if str(w.message) not in seen:
+            seen.add(str(w.message))
+            warnings.warn_explicit(w.message, w.category, *where)
 
 
 def _dark(color: Any) -> bool:
@@ -94,10 +129,11 @@ def darken(fig: Figure) -> None:
 
 def show(*args: Any, **kwargs: Any) -> None:
     out = Path(os.environ["NOTES_FIGURE_DIR"])
+    seen: set[str] = set()
     for num in plt.get_fignums():
         _shown = len(list(out.glob("figure-*.png"))) + 1  # figures are numbered in order
         fig = plt.figure(num)
-        fig.savefig(out / f"figure-{_shown}.png", dpi=100)
+        _saved(fig, out / f"figure-{_shown}.png", seen, dpi=100)
         (out / f"figure-{_shown}.json").write_text(json.dumps(describe(fig)), "utf-8")
         # Recolour a copy: the snippet may still use its figure after plt.show().
         try:
@@ -105,6 +141,6 @@ def show(*args: Any, **kwargs: Any) -> None:
         except Exception:  # noqa: BLE001 (an artist that cannot be copied: no dark variant)
             continue
         darken(twin)
-        twin.savefig(out / f"dark-{_shown}.png", dpi=100, transparent=True)
+        _saved(twin, out / f"dark-{_shown}.png", seen, dpi=100, transparent=True)
         plt.close(twin)
     plt.close("all")

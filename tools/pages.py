@@ -38,12 +38,24 @@ from tools.fences import (
     includes as includes,
 )
 from tools.fences import (
+    is_hidden as is_hidden,
+)
+from tools.fences import (
+    is_litter as is_litter,
+)
+from tools.fences import (
     is_python as is_python,
 )
 from tools.fences import (
     resolve as resolve,
 )
-from tools.site import Locale, Site
+from tools.fences import (
+    stray_includes as stray_includes,
+)
+from tools.fences import (
+    typed_output as typed_output,
+)
+from tools.site import LOCALES_DIR, Locale, Site, locale_problems
 from tools.site import load as load_site
 
 
@@ -89,7 +101,7 @@ def located(page: Path | str, line: int | None, problem: str) -> str:
 def check(site: Site) -> list[str]:
     """Every rule violation in the site's pages and snippets, each naming its file and
     line. Generated locales' pages (``tools.generate``) are the build's, not checked."""
-    problems: list[str] = []
+    problems: list[str] = locale_problems(site)
     used: set[Path] = set()
     codes = [x.code for x in site.written]
     for page in sorted(p for p in site.docs.rglob("*.md") if not is_scratch(p)):  # not: .#x.md
@@ -105,9 +117,11 @@ def check(site: Site) -> list[str]:
             )
         elif not locale.generated:
             problems += _page_problems(site, page, locale, used)
-    for snippet in sorted(site.snippets.rglob("*")):
-        if snippet.is_file() and not is_scratch(snippet) and snippet.resolve() not in used:
-            problems.append(f"{snippet.relative_to(site.root)}{ORPHAN}")
+    for snippet in sorted(site.snippets.rglob("*")):  # hidden ones too: never included
+        rel = snippet.relative_to(site.snippets)
+        if snippet.is_file() and not is_litter(rel) and snippet.resolve() not in used:
+            hidden = " (a hidden name: never included)" if is_hidden(rel) else ""
+            problems.append(f"{snippet.relative_to(site.root)}{hidden}{ORPHAN}")
     return problems
 
 
@@ -123,6 +137,8 @@ def _page_problems(site: Site, page: Path, locale: Locale, used: set[Path]) -> l
             problems.append(located(rel, f.lineno, problem))
         elif f.include is not None:
             used.add((snippets / f.include).resolve())
+    for n, problem in sorted([*stray_includes(text), *typed_output(text)]):
+        problems.append(located(rel, n, problem))
     for n, heading, anchor in headings(text):
         if anchor is None:
             why = f"heading '{heading}' needs an explicit {{ #anchor }} shared by all languages"
@@ -144,8 +160,9 @@ def _page_problems(site: Site, page: Path, locale: Locale, used: set[Path]) -> l
 
 
 def is_scratch(path: Path) -> bool:
-    """Editor and interpreter litter, never a snippet: dotfiles, ``x~``, ``#x#``,
-    ``*.swp``, ``__pycache__``."""
+    """Editor and interpreter litter, never a page (nor a change ``mkdocs serve`` rebuilds
+    for): dotfiles, ``x~``, ``#x#``, ``*.swp``, ``__pycache__``. Under snippets/ the
+    orphan check ignores only ``is_litter``: another hidden file there is an orphan."""
     return (
         any(part.startswith(".") or part == "__pycache__" for part in path.parts[-3:])
         or path.name.startswith("#")
@@ -240,7 +257,7 @@ def concerning(problems: list[str], site: Site, slug: str) -> list[str]:
         for p in problems
         if p.startswith(tuple(f"{t}:" for t in twins) + tuple(f"{t} and" for t in twins))
         or (p.startswith(folder) and p.endswith(ORPHAN))
-        or p.startswith("mkdocs.yml")
+        or p.startswith(("mkdocs.yml", f"{LOCALES_DIR}/"))
         or f"'- <title>: {slug}.md'" in p
     ]
 

@@ -19,10 +19,39 @@ from typing import Any
 
 from tools.record import Recording
 from tools.runner import Result, run_label
+from tools.terminal import terminal_html
 
 Labels = dict[str, Any]
 Figure = tuple[bytes, bytes | None, str]  # PNG, its dark-palette PNG (or None), alt text
-MARKER = "SNIPPET-OUTPUT-{}-END"  # a paragraph of its own, replaced by a block's HTML
+
+
+def marker(token: str, n: int) -> str:
+    """The paragraph (of its own) that block ``n``'s HTML replaces; ``token``: the build's
+    random one (``secrets.token_hex``), so no text a page or an output holds is one."""
+    return f"SNIPPET-OUTPUT-{token}-{n}-END"
+
+
+def put_outputs(content: str, token: str, blocks: Sequence[str]) -> str | None:
+    """``content`` with each marker paragraph replaced by its block, in one pass (no
+    block's text is read as a marker); None unless each marker is there exactly once."""
+    pattern = re.compile(rf"<p>SNIPPET-OUTPUT-{re.escape(token)}-(\d+)-END</p>")
+    found = sorted(int(m.group(1)) for m in pattern.finditer(content))
+    if found != list(range(len(blocks))):
+        return None
+    return pattern.sub(lambda m: blocks[int(m.group(1))], content)
+
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def shown_code(content: str, before: int) -> str:
+    """The text of the last code block of rendered ``content`` that ends before
+    position ``before``, as a reader sees and copies it."""
+    end = content.rfind("</code></pre>", 0, before)
+    start = content.rfind("<code", 0, end) if end >= 0 else -1
+    if start < 0:
+        return ""
+    return html.unescape(_TAGS.sub("", content[content.index(">", start) + 1 : end]))
 
 
 def output_html(
@@ -35,19 +64,20 @@ def output_html(
     css: str = "snippet-output",
     stderr: str = "",
 ) -> str:
-    """The box under a block: caption, exact stdout, stderr, figures, ``links``. With a
-    dark variant both figures are in the page and the palette shows one (CSS)."""
+    """The box under a block: caption, exact stdout, stderr (each as a terminal shows
+    it: ``tools.terminal``), figures, ``links``. With a dark variant both figures are in
+    the page and the palette shows one (CSS)."""
     parts = [
         f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
         f'<p class="snippet-output__label">{labels["output"]} · {html.escape(label)}</p>',
     ]
     if stdout:
-        parts.append(f'<pre><code tabindex="0">{html.escape(stdout, quote=False)}</code></pre>')
+        parts.append(f'<pre><code tabindex="0">{terminal_html(stdout)}</code></pre>')
     if stderr:
         parts.append(
             '<p class="snippet-output__stream">stderr</p>\n'
             '<pre class="snippet-output__stderr"><code tabindex="0">'
-            f"{html.escape(stderr, quote=False)}</code></pre>"
+            f"{terminal_html(stderr)}</code></pre>"
         )
     for png, dark, alt in figures:
         for variant, data in (("light", png), ("dark", dark)):

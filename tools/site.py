@@ -142,11 +142,42 @@ class Site(Paths):
 
 
 def _locale_file(site: Site, code: str, key: str) -> dict[str, Any]:
-    """The ``key`` table of ``locales/<code>.yml`` (``labels``, ``phrases``), or {}."""
+    """The ``key`` table of ``locales/<code>.yml`` (``labels``, ``phrases``), or {}.
+    Raises ``ValueError`` naming the file (and line) if it is not YAML or not a table."""
     path = site.locales_dir / f"{code}.yml"
     if not path.is_file():
         return {}
-    return dict(_yaml(path, path.stat().st_mtime).get(key) or {})
+    rel = f"{LOCALES_DIR}/{code}.yml"
+    try:
+        table = _yaml(path, path.stat().st_mtime).get(key) or {}
+    except Exception as exc:  # MkDocs' loader wraps PyYAML's error; a list: no table
+        cause = exc.__cause__ or exc.__context__ or exc
+        mark = getattr(cause, "problem_mark", None)
+        where = f"{rel}:{mark.line + 1}" if mark else rel
+        why = " ".join(str(getattr(cause, "problem", None) or cause).split())
+        context, at = getattr(cause, "context", None), getattr(cause, "context_mark", None)
+        why = f"{context} at line {at.line + 1}: {why}" if context and at else why
+        raise ValueError(f"{where}: not a YAML table of tables ({why})") from None
+    if not isinstance(table, dict):
+        raise ValueError(f"{rel}: '{key}' is not a table (write '{key}:' then 'key: value' lines)")
+    return dict(table)
+
+
+def locale_problems(site: Site) -> list[str]:
+    """What is wrong with the locales' files (``locales/<code>.yml``, each with its line)
+    and the generated locales' OpenCC configurations: found before anything runs."""
+    problems = []
+    for locale in site.locales:
+        for key in ("labels", "phrases"):
+            try:
+                _locale_file(site, locale.code, key)
+            except ValueError as exc:
+                problems.append(str(exc))
+                break
+        problem = convert.config_problem(locale.opencc) if locale.opencc else None
+        if problem:
+            problems.append(f"mkdocs.yml: locale '{locale.code}' (extra: opencc): {problem}")
+    return problems
 
 
 @functools.lru_cache(maxsize=32)
