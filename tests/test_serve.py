@@ -54,7 +54,9 @@ def free_port() -> int:
 
 
 class Served:
-    def __init__(self, project: Project, log: Path, flag: Path) -> None:
+    def __init__(
+        self, project: Project, log: Path, flag: Path, wait: float = 10, **env: str
+    ) -> None:
         self.project = project
         self.flag = flag
         self.port = free_port()
@@ -65,8 +67,8 @@ class Served:
         self.proc = subprocess.Popen(
             [exe, "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=project.path,
-            # the first build waits 1 s for snippets, not 15: placeholders come sooner
-            env=dict(project.env, SNIPPETS_SERVE_WAIT="1"),
+            # a snippet save's rebuild waits for its run up to this: one rebuild, not two
+            env=dict(project.env, SNIPPETS_SERVE_WAIT=str(wait), **env),
             stdout=subprocess.DEVNULL,
             stderr=log.open("w", encoding="utf-8"),
         )

@@ -78,9 +78,9 @@ class Build:
         if one_language.building_another_language(config):
             return  # the rules were checked, the snippets run, the files written already
         self.renderings.clear()
+        if self.serve is not None:
+            self.serve.configure(config)
         only = self.serve.only if self.serve else None
-        if self.serve is not None and only is not None:
-            self.serve.build_one_language(config)
         self.site_model = site = site_model.load(config.config_file_path)
         if self.runner.root != site.root:
             self.runner = Runner(site.root)

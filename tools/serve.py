@@ -1,8 +1,13 @@
 """``mkdocs serve``: snippets run in the background, rebuild triggers, the error page.
 
-One ``ServeSession`` holds what a serve session remembers between its rebuilds. Its first
-pages appear at once: a snippet still running shows a marked placeholder, and a rebuild
-follows when it ends (only if a page showed one: one save, one rebuild). Files are
+One ``ServeSession`` holds what a serve session remembers between its rebuilds. No build
+waits for a snippet: one still running (or queued) shows a marked placeholder, and a
+rebuild follows when it ends (only if a page showed one). A saved snippet starts its run at
+once, dropping the run of its previous version (its process is killed), and the rebuild
+waits for it up to ``SNIPPETS_SERVE_WAIT`` seconds (2): a quick snippet's new output comes
+with one rebuild, a slow one shows its placeholder meanwhile. Each rebuild writes into a
+folder the server does not serve; requests are answered during it from the last complete
+build (``tools.workaround_livereload``), which the new one replaces when done. Files are
 watched here, not by MkDocs' own watcher of ``docs/``: editor files (``*.swp``, ``*~``,
 ``#*#``, ``.#*``), generated pages and notebooks trigger nothing; ``snippets/``,
 ``locales/`` and ``mkdocs.yml`` do. A failed rebuild replaces every served
@@ -20,7 +25,9 @@ import contextlib
 import html
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +41,7 @@ from watchdog.observers import Observer
 
 from tools import generate, pages, render
 from tools import site as site_model
+from tools import workaround_livereload as livereload
 from tools import workaround_one_language as one_language
 from tools.runner import Background, Result, Runner, env_number
 
@@ -64,22 +72,54 @@ class ServeSession:
         self.error = ""  # this build's error, as the build reported it
         self.restore: Callable[[], None] = lambda: None
         self.observer: Any = None
+        self.runner: Runner | None = None
+        self.contexts: dict[Path, str] = {}  # each shown snippet -> the page showing it
+        self.saved: set[Path] = set()  # snippets saved, whose runs a rebuild waits for
+        self.lock = threading.Lock()
+        self.folders = Folders()
 
     # -- snippets ----------------------------------------------------------------------
 
     def run_snippets(self, runner: Runner, shown: dict[Path, str], first: list[Path]) -> None:
-        """Queue what is not cached, in page order, and wait briefly: on a cold start for
-        ``first`` (the first pages' snippets), later for what this build queued (an edited
-        snippet), so it shows its new output without a placeholder."""
-        started = self.background is None or self.background.runner is not runner
-        if started or self.background is None:
+        """Queue what is not cached, in page order (``first``, the first pages' snippets,
+        first); no build waits for them."""
+        if self.background is None or self.background.runner is not runner:
             runner.nice = 10  # the server's builds come first; snippets take the rest
             self.background = Background(runner, self.snippet_finished)
+        self.runner, self.contexts = runner, {p.resolve(): c for p, c in shown.items()}
         missing = [p for p in shown if runner.cached(p) is None]
-        first = [p for p in first if p in set(missing)]
-        new = [p for p in missing if self.background.state(p)[0] == "idle"]
-        self.background.submit(missing, shown, first=first)
-        self.background.wait(env_number("SNIPPETS_SERVE_WAIT", 30.0), first if started else new)
+        self.background.submit(missing, shown, first=[p for p in first if p in set(missing)])
+
+    def snippet_saved(self, path: Path) -> None:
+        """A saved snippet runs at once (its earlier version's run is dropped); the rebuild
+        waits for it, ``SNIPPETS_SERVE_WAIT`` seconds at most."""
+        runner, background, path = self.runner, self.background, path.resolve()
+        if runner is None or background is None or not path.is_file():
+            return self.rebuild()
+        background.supersede(path)
+        context = self.contexts.get(path)
+        if context is None or runner.cached(path) is not None:
+            return self.rebuild()  # on no page (yet), or ran before
+        background.submit([path], {path: context}, first=[path])
+        with self.lock:
+            waiting = bool(self.saved)
+            self.saved.add(path)
+        if not waiting:
+            threading.Thread(target=self.rebuild_after_runs, daemon=True).start()
+
+    def rebuild_after_runs(self) -> None:
+        assert self.background is not None
+        deadline = time.monotonic() + env_number("SNIPPETS_SERVE_WAIT", 2.0)
+        while time.monotonic() < deadline:
+            with self.lock:
+                saved = [p for p in self.saved if p.is_file()]
+            with contextlib.suppress(OSError):
+                if not self.background.busy({self.background.runner.key(p) for p in saved}):
+                    break
+            time.sleep(0.05)
+        with self.lock:
+            self.saved.clear()
+        self.rebuild()
 
     def result(self, runner: Runner, path: Path, context: str) -> Result | None:
         """The snippet's result; None while it runs (its run is queued if it is not)."""
@@ -133,12 +173,7 @@ class ServeSession:
         self.observer.schedule(handler, str(site.root), recursive=False)  # mkdocs.yml
         self.observer.daemon = True
         self.observer.start()
-        build = server.builder
-
-        def builder() -> None:
-            self.build(Path(server.root), build)
-
-        server.builder = builder
+        self.serve_from_folders(server)
         self.seen = self.watched()
         if "jieba" in sys.modules:  # search cuts an edited page's Chinese: load its words now,
             # not on the first save (about 1 s with the generated locales' dictionary)
@@ -147,9 +182,35 @@ class ServeSession:
             threading.Timer(2.0, self.rebuild).start()  # the server watches once this returns
         self.finished = False
 
-    def build(self, site_dir: Path, build: Callable[[], None]) -> None:
+    def serve_from_folders(self, server: LiveReloadServer) -> None:
+        """Rebuilds go to the folder not served; requests are answered meanwhile."""
+        self.folders.start(Path(server.root), mirror=not self.placeholders)
+        build = server.builder
+
+        def builder() -> None:
+            with livereload.answering(server):
+                self.build(build)
+                server.root = str(self.folders.served)
+
+        def error_page(code: int) -> bytes | None:  # MkDocs' reads its own folder's
+            path = Path(server.root) / f"{code}.html"
+            return path.read_bytes() if path.is_file() else None
+
+        server.builder = builder
+        server.error_handler = error_page
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """This build's folder, and its language if it builds one alone."""
+        target = self.folders.target
+        if target is not None:
+            config.site_dir = str(target)
+        if self.only is not None:
+            self.build_one_language(config)
+
+    def build(self, build: Callable[[], None]) -> None:
         """One rebuild: one language alone if only its pages changed; on failure, the error
-        page."""
+        page. Either way the server answers from it when it ends."""
+        self.folders.ready()
         self.only = self.one_language_edited()
         self.building, self.finished, self.error = True, False, ""
         try:
@@ -159,11 +220,14 @@ class ServeSession:
             self.built_ok = False
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            self.show_error(site_dir, exc)
+            assert self.folders.target is not None
+            self.show_error(self.folders.target, exc)
         finally:
             self.only, self.building = None, False
             self.restore()  # also after a failed build: the next one empties the folder
             self.restore = lambda: None
+        # a copy for a one-language build next (one with a placeholder is followed by all)
+        self.folders.built(mirror=self.built_ok and not self.placeholders)
         if self.finished and self.placeholders:
             self.rebuild()
 
@@ -208,6 +272,7 @@ class ServeSession:
     def shutdown(self) -> None:
         if self.observer is not None:
             self.observer.stop()
+        self.folders.remove()
         if self.background is not None:  # Ctrl-C: no snippet outlives the server
             self.background.shutdown()
 
@@ -244,6 +309,7 @@ class ServeSession:
             not before
             or not self.built_ok
             or pending
+            or not self.folders.mirrored
             or os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1"
         ):
             return None  # every language: also when the last build showed a placeholder
@@ -255,6 +321,55 @@ class ServeSession:
         if only is None or only.generated or any(x.source == only.code for x in site.generated):
             return None
         return only.code
+
+
+class Folders:
+    """The two folders a serve session builds into in turn: the server answers from the
+    last complete build (``served``) while the next one is written into the other
+    (``target``); after each build, a copy of it for a one-language build next."""
+
+    def __init__(self) -> None:
+        self.served: Path | None = None
+        self.target: Path | None = None  # None: the first build, in MkDocs' own folder
+        self.made: Path | None = None  # the folder made here (MkDocs removes its own)
+        self.copying: threading.Thread | None = None
+        self.mirrored = False  # ``target`` holds a copy of ``served``
+
+    def start(self, served: Path, mirror: bool) -> None:
+        self.served = served
+        self.target = self.made = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+        self.built(mirror, swap=False)
+
+    def ready(self) -> None:
+        """Wait for the copy (a one-language build needs it; another build empties it)."""
+        if self.copying is not None:
+            self.copying.join()
+            self.copying = None
+
+    def built(self, mirror: bool, swap: bool = True) -> None:
+        """The build in ``target`` ended: it is served; the next build goes to the other."""
+        if swap:
+            self.served, self.target = self.target, self.served
+        self.mirrored = False
+        if mirror and self.served is not None and self.target is not None:
+            self.copying = threading.Thread(
+                target=self.mirror, args=(self.served, self.target), daemon=True
+            )
+            self.copying.start()
+
+    def mirror(self, source: Path, copy: Path) -> None:
+        shutil.rmtree(copy, ignore_errors=True)
+        try:
+            shutil.copytree(source, copy, symlinks=True)
+        except OSError as exc:
+            log.warning(f"No copy of the site for a one-language rebuild ({exc})")
+            return
+        self.mirrored = True
+
+    def remove(self) -> None:
+        self.ready()
+        if self.made is not None:
+            shutil.rmtree(self.made, ignore_errors=True)
 
 
 class _Changes(FileSystemEventHandler):
@@ -271,6 +386,13 @@ class _Changes(FileSystemEventHandler):
             "deleted",
         ):
             return
-        paths = [event.src_path, getattr(event, "dest_path", "")]
-        if any(p and self.session.counts(Path(os.fsdecode(p))) for p in paths):
-            self.session.rebuild()
+        paths = [
+            Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p
+        ]
+        counted = [p for p in paths if self.session.counts(p)]
+        snippets = self.session.site().snippets
+        for path in counted:
+            if path.suffix == ".py" and path.is_relative_to(snippets):
+                self.session.snippet_saved(path)
+            else:
+                self.session.rebuild()
