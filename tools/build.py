@@ -308,6 +308,8 @@ class Build:
         return content
 
     def post_page(self, output: str, page: Page) -> str:
+        if self.serve is not None:
+            self.serve.rendered.add(page.url)
         if self.notebooks.is_notebook(page):
             output = self.notebooks.page(output, page)
         if self.serve is None and "snippet-output--pending" in output:

@@ -14,9 +14,10 @@ watched here, not by MkDocs' own watcher of ``docs/``: editor files (``*.swp``, 
 page by an error page naming this build's error (file, line, cause), which reloads by
 itself once a rebuild works.
 
-Saving pages of one written language rebuilds that language only (the others keep their
-pages and search entries: ``tools.workaround_one_language``), unless a generated language
-follows it; ``SNIPPETS_SERVE_ALL_LANGUAGES=1`` always rebuilds every language.
+Saving pages of one written language rebuilds only the pages saved since the last build,
+in that language (MkDocs' dirty build, in a copy of the last build; the other pages keep
+their output and search entries: ``tools.workaround_one_language``), unless a generated
+language follows it; ``SNIPPETS_SERVE_ALL_LANGUAGES=1`` always rebuilds every language.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -77,6 +80,8 @@ class ServeSession:
         self.saved: set[Path] = set()  # snippets saved, whose runs a rebuild waits for
         self.lock = threading.Lock()
         self.folders = Folders()
+        self.rendered: set[str] = set()  # the URLs of the pages this build rendered
+        self.saved_pages: list[Path] = []  # the pages saved since the last build
 
     # -- snippets ----------------------------------------------------------------------
 
@@ -173,7 +178,7 @@ class ServeSession:
         self.observer.schedule(handler, str(site.root), recursive=False)  # mkdocs.yml
         self.observer.daemon = True
         self.observer.start()
-        self.serve_from_folders(server)
+        self.serve_from_folders(server, config)
         self.seen = self.watched()
         if "jieba" in sys.modules:  # search cuts an edited page's Chinese: load its words now,
             # not on the first save (about 1 s with the generated locales' dictionary)
@@ -182,14 +187,26 @@ class ServeSession:
             threading.Timer(2.0, self.rebuild).start()  # the server watches once this returns
         self.finished = False
 
-    def serve_from_folders(self, server: LiveReloadServer) -> None:
+    def serve_from_folders(self, server: LiveReloadServer, first: MkDocsConfig) -> None:
         """Rebuilds go to the folder not served; requests are answered meanwhile."""
         self.folders.start(Path(server.root), mirror=not self.placeholders)
         build = server.builder
 
+        def saved_pages() -> None:  # a dirty build, of the language self.only
+            log.info("Building documentation...")
+            config = load_config(
+                config_file=first.config_file_path,
+                site_dir=str(self.folders.target),
+                strict=first.strict,
+                use_directory_urls=first.use_directory_urls,
+            )
+            config.site_url = server.url
+            with one_language.quiet_dirty_build():
+                mkdocs_build(config, serve_url=server.url, dirty=True)
+
         def builder() -> None:
             with livereload.answering(server):
-                self.build(build)
+                self.build(build, saved_pages)
                 server.root = str(self.folders.served)
 
         def error_page(code: int) -> bytes | None:  # MkDocs' reads its own folder's
@@ -200,21 +217,33 @@ class ServeSession:
         server.error_handler = error_page
 
     def configure(self, config: MkDocsConfig) -> None:
-        """This build's folder, and its language if it builds one alone."""
+        """This build's folder, and its language if it builds one alone: the pages saved
+        since the last build are older there than their source, so the dirty build renders
+        them (also one saved while the last build ran, after it read it)."""
         target = self.folders.target
         if target is not None:
             config.site_dir = str(target)
-        if self.only is not None:
+        if self.only is not None and target is not None:
+            site = self.site()
+            for page in self.saved_pages:
+                url = site.locale(self.only).url(site.slug(page))
+                output = (
+                    target / url / "index.html" if url.endswith("/") or not url else target / url
+                )
+                with contextlib.suppress(OSError):  # a new page has no output yet
+                    os.utime(output, (0, 0))
             self.build_one_language(config)
 
-    def build(self, build: Callable[[], None]) -> None:
-        """One rebuild: one language alone if only its pages changed; on failure, the error
-        page. Either way the server answers from it when it ends."""
+    def build(self, build: Callable[[], None], saved_pages: Callable[[], None]) -> None:
+        """One rebuild: the saved pages alone if only pages of one language changed (in a
+        copy of the last build); on failure, the error page. Either way the server answers
+        from it when it ends."""
         self.folders.ready()
         self.only = self.one_language_edited()
         self.building, self.finished, self.error = True, False, ""
+        self.rendered = set()
         try:
-            build()
+            (saved_pages if self.only is not None else build)()
             self.built_ok = True
         except BaseException as exc:  # noqa: BLE001 (mkdocs raises SystemExit on abort)
             self.built_ok = False
@@ -234,22 +263,15 @@ class ServeSession:
     def build_one_language(self, config: MkDocsConfig) -> None:
         assert self.only is not None
         log.info(
-            f"Only {self.only} pages changed: building {self.only} alone "
-            "(SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)"
+            f"Only {self.only} pages changed: building {self.only} alone, only its pages saved since "
+            "the last build (SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)"
         )
         self.restore = one_language.build_only(config, self.only)
 
     def post_build(self, config: MkDocsConfig) -> None:
-        if self.only is not None:  # the other languages' search entries, from the last index
-            site = self.site()
-            prefix = site.locale(self.only).prefix
-
-            def other(location: str) -> bool:
-                if prefix:
-                    return not location.startswith(prefix)
-                return any(x.prefix and location.startswith(x.prefix) for x in site.locales)
-
-            one_language.keep_search_entries(config, other)
+        if self.only is not None:  # the other pages' search entries, from the last index
+            rendered = self.rendered
+            one_language.keep_search_entries(config, lambda at: at.split("#")[0] not in rendered)
         folder = Path(config.site_dir)
         self.served = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
 
@@ -320,6 +342,7 @@ class ServeSession:
         (only,) = langs
         if only is None or only.generated or any(x.source == only.code for x in site.generated):
             return None
+        self.saved_pages = [Path(p) for p in changed]
         return only.code
 
 
