@@ -169,7 +169,8 @@ def test_serve_shows_placeholders_then_real_output_edits_and_errors(served: Serv
 def test_browser_sees_the_placeholder_replaced_without_reloading(
     served: Served, browser: Browser
 ) -> None:
-    served.until(P_URL, lambda t: "snippet-output--pending" in t, 60)
+    # a.py's output is in (snippets start once the first build is served), slow.py runs
+    served.until(P_URL, lambda t: shown(t) == ["first version\n"] and "--pending" in t, 60)
     tab = browser.new_page()
     try:
         tab.goto(served.url + P_URL)

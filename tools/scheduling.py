@@ -190,9 +190,15 @@ class Background:
     process group is killed: an endless loop saved by mistake stops when it is fixed).
     """
 
-    def __init__(self, runner: Runs, on_change: Callable[[], None]) -> None:
+    def __init__(self, runner: Runs, on_change: Callable[[], None], paused: bool = False) -> None:
+        """``paused``: nothing starts before ``resume()`` (the server's first build runs
+        alone: its pages come sooner, with placeholders)."""
         self.runner = runner
         self.on_change = on_change
+        self.gate = threading.Event()
+        if not paused:
+            self.gate.set()
+        self.closed = False
         self.jobs = default_jobs()
         self.pool = concurrent.futures.ThreadPoolExecutor(self.jobs)
         self.since: dict[str, float] = {}  # cache key -> time.time() it started
@@ -235,9 +241,13 @@ class Background:
                 if old in self.threads:
                     self.runner.cancel(self.threads[old])
 
+    def resume(self) -> None:
+        self.gate.set()
+
     def _run(self, snippet: Path, key: str, context: str) -> None:
+        self.gate.wait()
         with self.lock:
-            if key in self.dropped:
+            if key in self.dropped or self.closed:
                 return
             self.since[key] = time.time()
             self.threads[key] = threading.get_ident()
@@ -287,6 +297,8 @@ class Background:
 
     def shutdown(self) -> None:
         """Drop what is queued and kill what runs (the server is stopping)."""
+        self.closed = True
+        self.gate.set()  # a paused worker ends instead of starting its snippet
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.runner.kill_all()
 

@@ -2,7 +2,8 @@
 
 One ``ServeSession`` holds what a serve session remembers between its rebuilds. No build
 waits for a snippet: one still running (or queued) shows a marked placeholder, and a
-rebuild follows when it ends (only if a page showed one). A saved snippet starts its run at
+rebuild follows when it ends (only if a page showed one); snippets start once the first
+build is served, so it comes at the speed of a build with placeholders. A saved snippet starts its run at
 once, dropping the run of its previous version (its process is killed), and the rebuild
 waits for it up to ``SNIPPETS_SERVE_WAIT`` seconds (2): a quick snippet's new output comes
 with one rebuild, a slow one shows its placeholder meanwhile. Each rebuild writes into a
@@ -90,7 +91,8 @@ class ServeSession:
         first); no build waits for them."""
         if self.background is None or self.background.runner is not runner:
             runner.nice = 10  # the server's builds come first; snippets take the rest
-            self.background = Background(runner, self.snippet_finished)
+            # the first build (before the server starts) runs alone: snippets start after it
+            self.background = Background(runner, self.snippet_finished, paused=not self.trigger)
         self.runner, self.contexts = runner, {p.resolve(): c for p, c in shown.items()}
         missing = [p for p in shown if runner.cached(p) is None]
         self.background.submit(missing, shown, first=[p for p in first if p in set(missing)])
@@ -179,6 +181,8 @@ class ServeSession:
         self.observer.daemon = True
         self.observer.start()
         self.serve_from_folders(server, config)
+        if self.background is not None:
+            self.background.resume()
         self.seen = self.watched()
         if "jieba" in sys.modules:  # search cuts an edited page's Chinese: load its words now,
             # not on the first save (about 1 s with the generated locales' dictionary)
