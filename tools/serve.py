@@ -27,9 +27,7 @@ import contextlib
 import html
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -48,6 +46,7 @@ from tools import site as site_model
 from tools import workaround_livereload as livereload
 from tools import workaround_one_language as one_language
 from tools.runner import Background, Result, Runner, env_number
+from tools.serve_folders import Folders
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 ERROR_PAGE = (
@@ -348,55 +347,6 @@ class ServeSession:
             return None
         self.saved_pages = [Path(p) for p in changed]
         return only.code
-
-
-class Folders:
-    """The two folders a serve session builds into in turn: the server answers from the
-    last complete build (``served``) while the next one is written into the other
-    (``target``); after each build, a copy of it for a one-language build next."""
-
-    def __init__(self) -> None:
-        self.served: Path | None = None
-        self.target: Path | None = None  # None: the first build, in MkDocs' own folder
-        self.made: Path | None = None  # the folder made here (MkDocs removes its own)
-        self.copying: threading.Thread | None = None
-        self.mirrored = False  # ``target`` holds a copy of ``served``
-
-    def start(self, served: Path, mirror: bool) -> None:
-        self.served = served
-        self.target = self.made = Path(tempfile.mkdtemp(prefix="mkdocs_"))
-        self.built(mirror, swap=False)
-
-    def ready(self) -> None:
-        """Wait for the copy (a one-language build needs it; another build empties it)."""
-        if self.copying is not None:
-            self.copying.join()
-            self.copying = None
-
-    def built(self, mirror: bool, swap: bool = True) -> None:
-        """The build in ``target`` ended: it is served; the next build goes to the other."""
-        if swap:
-            self.served, self.target = self.target, self.served
-        self.mirrored = False
-        if mirror and self.served is not None and self.target is not None:
-            self.copying = threading.Thread(
-                target=self.mirror, args=(self.served, self.target), daemon=True
-            )
-            self.copying.start()
-
-    def mirror(self, source: Path, copy: Path) -> None:
-        shutil.rmtree(copy, ignore_errors=True)
-        try:
-            shutil.copytree(source, copy, symlinks=True)
-        except OSError as exc:
-            log.warning(f"No copy of the site for a one-language rebuild ({exc})")
-            return
-        self.mirrored = True
-
-    def remove(self) -> None:
-        self.ready()
-        if self.made is not None:
-            shutil.rmtree(self.made, ignore_errors=True)
 
 
 class _Changes(FileSystemEventHandler):
