@@ -54,7 +54,9 @@ def free_port() -> int:
 
 
 class Served:
-    def __init__(self, project: Project, log: Path, flag: Path) -> None:
+    def __init__(
+        self, project: Project, log: Path, flag: Path, wait: float = 10, **env: str
+    ) -> None:
         self.project = project
         self.flag = flag
         self.port = free_port()
@@ -65,8 +67,8 @@ class Served:
         self.proc = subprocess.Popen(
             [exe, "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=project.path,
-            # the first build waits 1 s for snippets, not 15: placeholders come sooner
-            env=dict(project.env, SNIPPETS_SERVE_WAIT="1"),
+            # a snippet save's rebuild waits for its run up to this: one rebuild, not two
+            env=dict(project.env, SNIPPETS_SERVE_WAIT=str(wait), **env),
             stdout=subprocess.DEVNULL,
             stderr=log.open("w", encoding="utf-8"),
         )
@@ -167,7 +169,8 @@ def test_serve_shows_placeholders_then_real_output_edits_and_errors(served: Serv
 def test_browser_sees_the_placeholder_replaced_without_reloading(
     served: Served, browser: Browser
 ) -> None:
-    served.until(P_URL, lambda t: "snippet-output--pending" in t, 60)
+    # a.py's output is in (snippets start once the first build is served), slow.py runs
+    served.until(P_URL, lambda t: shown(t) == ["first version\n"] and "--pending" in t, 60)
     tab = browser.new_page()
     try:
         tab.goto(served.url + P_URL)

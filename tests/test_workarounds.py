@@ -242,3 +242,53 @@ def test_highlight_cache_reads_inline_by_name() -> None:
     by_name = cache.highlight_once(one, "x", "python", inline=True)
     by_place = cache.highlight_once(one, "x", "python", "", None, 1, -1, -1, True)
     assert not isinstance(by_name, str) and not isinstance(by_place, str)
+
+
+def test_livereload_requests_still_wait_on_the_epochs_we_move(tmp_path: Path) -> None:
+    """tools/workaround_livereload.py: MkDocs' page requests wait until ``_visible_epoch``
+    equals ``_wanted_epoch`` (set by the build loop before each rebuild); files are read
+    from ``server.root`` at each request."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from tools import workaround_livereload as livereload
+
+    request = inspect.getsource(LiveReloadServer._serve_request)
+    loop = inspect.getsource(LiveReloadServer._build_loop)
+    assert "wait_for(lambda: self._visible_epoch == self._wanted_epoch)" in request, (
+        "MkDocs' requests wait otherwise: adapt or drop tools/workaround_livereload.py"
+    )
+    assert "os.path.join(self.root, rel_file_path)" in request
+    assert "self._wanted_epoch = _timestamp()" in loop
+    assert "self._visible_epoch = self._wanted_epoch" in loop
+    server = LiveReloadServer(lambda: None, "127.0.0.1", 0, str(tmp_path))
+    try:
+        server._wanted_epoch = server._visible_epoch + 1  # as the loop does: a rebuild runs
+        with livereload.answering(server):
+            assert server._visible_epoch == server._wanted_epoch
+        assert server._wanted_epoch == server._visible_epoch + 1
+    finally:
+        server.server_close()
+
+
+def test_dirty_build_still_warns_with_the_words_we_drop() -> None:
+    """tools/workaround_one_language.py: MkDocs warns on every dirty build (strict mode
+    counts it); ``quiet_dirty_build`` drops that message alone, while it runs."""
+    import logging
+
+    import mkdocs.commands.build
+
+    from tools import workaround_one_language as one_language
+
+    assert one_language.DIRTY_WARNING in inspect.getsource(mkdocs.commands.build.build), (
+        "MkDocs words its dirty-build warning otherwise: adapt tools/workaround_one_language.py"
+    )
+    logger = logging.getLogger("mkdocs.commands.build")
+
+    def shown(message: str) -> bool:
+        record = logging.LogRecord(logger.name, logging.WARNING, "", 0, message, None, None)
+        return logger.filter(record) is not False and bool(logger.filter(record))
+
+    with one_language.quiet_dirty_build():
+        assert not shown(one_language.DIRTY_WARNING + ", this will likely lead to …")
+        assert shown("another warning")
+    assert shown(one_language.DIRTY_WARNING + ", this will likely lead to …")

@@ -82,9 +82,9 @@ class Build:
         if one_language.building_another_language(config):
             return  # the rules were checked, the snippets run, the files written already
         self.renderings.clear()
+        if self.serve is not None:
+            self.serve.configure(config)
         only = self.serve.only if self.serve else None
-        if self.serve is not None and only is not None:
-            self.serve.build_one_language(config)
         self.site_model = site = site_model.load(config.config_file_path)
         if self.runner.root != site.root:
             self.runner = Runner(site.root)
@@ -338,6 +338,8 @@ class Build:
         return content
 
     def post_page(self, output: str, page: Page) -> str:
+        if self.serve is not None:
+            self.serve.rendered.add(page.url)
         if self.notebooks.is_notebook(page):
             output = self.notebooks.page(output, page)
         if self.serve is None and page.file.src_uri in self.placeholders:

@@ -285,6 +285,7 @@ class Processes:
     def __init__(self, root: Path, limits: Limits) -> None:
         self.root, self.limits = root, limits
         self.running: set[int] = set()  # process groups of the snippets running now
+        self.watching: dict[int, int] = {}  # thread ident -> the group it watches now
         self.server = ForkServer()
         self.stopped = False  # kill_all was called: nothing starts any more
         self.said = False  # the line saying the sandbox is off was logged
@@ -359,6 +360,7 @@ class Processes:
     def _watch(self, started: Started, out: Path, where: str) -> int:
         pid, ended, status = started
         self.running.add(pid)
+        self.watching[threading.get_ident()] = pid
         start, problem = time.monotonic(), ""
         try:
             while not ended(POLL):  # returns as soon as the child exits
@@ -368,6 +370,7 @@ class Processes:
         finally:
             kill_group(pid)
             self.running.discard(pid)
+            self.watching.pop(threading.get_ident(), None)
         code = status()
         if problem:
             raise SnippetError(f"{where}: {problem}")
@@ -377,4 +380,11 @@ class Processes:
         """Kill every running snippet; none starts after this (the process is ending)."""
         self.stopped = True
         for pgid in list(self.running):
+            kill_group(pgid)
+
+    def cancel(self, thread: int) -> None:
+        """Kill the snippet that thread ``thread`` runs now, if any (its run then fails as
+        killed by a signal): ``mkdocs serve`` drops a run whose snippet was saved again."""
+        pgid = self.watching.get(thread)
+        if pgid is not None:
             kill_group(pgid)

@@ -191,6 +191,10 @@ class Runner:
     def kill_all(self) -> None:
         self.processes.kill_all()
 
+    def cancel(self, thread: int) -> None:
+        """Kill the snippet the thread ``thread`` runs now, if any."""
+        self.processes.cancel(thread)
+
     def run_all(
         self,
         snippets: Sequence[Path],

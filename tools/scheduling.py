@@ -47,6 +47,7 @@ class Runs(Protocol):
     def durations(self) -> dict[str, float]: ...
     def estimate(self, snippet: Path, known: dict[str, float]) -> float: ...
     def kill_all(self) -> None: ...
+    def cancel(self, thread: int) -> None: ...
 
 
 def default_jobs() -> int:
@@ -191,16 +192,27 @@ class Background:
     ``state()`` says what a snippet is doing; ``on_change`` is called (from a worker
     thread) when snippets have finished, at most every ``every`` seconds and once after
     the last, so the server rebuilds without rebuilding after each of many short runs.
+    ``supersede()`` drops the queued or running runs of a snippet's earlier versions (its
+    process group is killed: an endless loop saved by mistake stops when it is fixed).
     """
 
-    def __init__(self, runner: Runs, on_change: Callable[[], None]) -> None:
+    def __init__(self, runner: Runs, on_change: Callable[[], None], paused: bool = False) -> None:
+        """``paused``: nothing starts before ``resume()`` (the server's first build runs
+        alone: its pages come sooner, with placeholders)."""
         self.runner = runner
         self.on_change = on_change
+        self.gate = threading.Event()
+        if not paused:
+            self.gate.set()
+        self.closed = False
         self.jobs = default_jobs()
         self.pool = concurrent.futures.ThreadPoolExecutor(self.jobs)
         self.since: dict[str, float] = {}  # cache key -> time.time() it started
         self.queued: set[str] = set()
         self.failed: dict[str, SnippetError] = {}
+        self.rels: dict[str, str] = {}  # cache key -> its snippet's path, while queued
+        self.threads: dict[str, int] = {}  # cache key -> the thread running it
+        self.dropped: set[str] = set()  # cache keys of superseded runs
         self.lock = threading.Lock()
         self.every = 3.0
         self._last_change = 0.0
@@ -216,27 +228,53 @@ class Background:
         for s in sorted(snippets, key=lambda s: (s not in first, self.runner.estimate(s, known))):
             key = self.runner.key(s)
             with self.lock:
+                self.dropped.discard(key)
                 if key in self.queued or key in self.failed:
                     continue
                 self.queued.add(key)
+                self.rels[key] = self.runner.rel(s)
             self.pool.submit(self._run, s, key, contexts.get(s, ""))
 
+    def supersede(self, snippet: Path) -> None:
+        """Drop the runs of ``snippet``'s other versions: queued ones will not start,
+        running ones are killed (``Runs.cancel``)."""
+        rel, key = self.runner.rel(snippet), self.runner.key(snippet)
+        with self.lock:  # held while killing: the thread cannot move on to another run
+            for old in [k for k, r in self.rels.items() if r == rel and k != key]:
+                self.dropped.add(old)
+                self.queued.discard(old)
+                del self.rels[old]
+                if old in self.threads:
+                    self.runner.cancel(self.threads[old])
+
+    def resume(self) -> None:
+        self.gate.set()
+
     def _run(self, snippet: Path, key: str, context: str) -> None:
+        self.gate.wait()
         with self.lock:
+            if key in self.dropped or self.closed:
+                return
             self.since[key] = time.time()
+            self.threads[key] = threading.get_ident()
         try:
             self.runner.result(snippet, context)
         except SnippetError as exc:
             with self.lock:
-                self.failed[key] = exc
+                if key not in self.dropped:
+                    self.failed[key] = exc
         except Exception as exc:  # noqa: BLE001 (a worker thread must report, not die)
             with self.lock:
                 self.failed[key] = SnippetError(f"{self.runner.rel(snippet)}: {exc!r}")
         finally:
             with self.lock:
-                self.since.pop(key, None)
+                for held in (self.since, self.threads, self.rels):
+                    held.pop(key, None)
                 self.queued.discard(key)
-            self._changed()
+                dropped = key in self.dropped
+                self.dropped.discard(key)
+            if not dropped:
+                self._changed()
 
     def _changed(self) -> None:
         with self.lock:
@@ -265,6 +303,8 @@ class Background:
 
     def shutdown(self) -> None:
         """Drop what is queued and kill what runs (the server is stopping)."""
+        self.closed = True
+        self.gate.set()  # a paused worker ends instead of starting its snippet
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.runner.kill_all()
 

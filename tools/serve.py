@@ -1,17 +1,24 @@
 """``mkdocs serve``: snippets run in the background, rebuild triggers, the error page.
 
-One ``ServeSession`` holds what a serve session remembers between its rebuilds. Its first
-pages appear at once: a snippet still running shows a marked placeholder, and a rebuild
-follows when it ends (only if a page showed one: one save, one rebuild). Files are
+One ``ServeSession`` holds what a serve session remembers between its rebuilds. No build
+waits for a snippet: one still running (or queued) shows a marked placeholder, and a
+rebuild follows when it ends (only if a page showed one); snippets start once the first
+build is served, so it comes at the speed of a build with placeholders. A saved snippet starts its run at
+once, dropping the run of its previous version (its process is killed), and the rebuild
+waits for it up to ``SNIPPETS_SERVE_WAIT`` seconds (2): a quick snippet's new output comes
+with one rebuild, a slow one shows its placeholder meanwhile. Each rebuild writes into a
+folder the server does not serve; requests are answered during it from the last complete
+build (``tools.workaround_livereload``), which the new one replaces when done. Files are
 watched here, not by MkDocs' own watcher of ``docs/``: editor files (``*.swp``, ``*~``,
 ``#*#``, ``.#*``), generated pages and notebooks trigger nothing; ``snippets/``,
 ``locales/`` and ``mkdocs.yml`` do. A failed rebuild replaces every served
 page by an error page naming this build's error (file, line, cause), which reloads by
 itself once a rebuild works.
 
-Saving pages of one written language rebuilds that language only (the others keep their
-pages and search entries: ``tools.workaround_one_language``), unless a generated language
-follows it; ``SNIPPETS_SERVE_ALL_LANGUAGES=1`` always rebuilds every language.
+Saving pages of one written language rebuilds only the pages saved since the last build,
+in that language (MkDocs' dirty build, in a copy of the last build; the other pages keep
+their output and search entries: ``tools.workaround_one_language``), unless a generated
+language follows it; ``SNIPPETS_SERVE_ALL_LANGUAGES=1`` always rebuilds every language.
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -34,8 +43,10 @@ from watchdog.observers import Observer
 
 from tools import generate, pages, render
 from tools import site as site_model
+from tools import workaround_livereload as livereload
 from tools import workaround_one_language as one_language
 from tools.runner import Background, Result, Runner, env_number
+from tools.serve_folders import Folders
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 ERROR_PAGE = (
@@ -64,22 +75,57 @@ class ServeSession:
         self.error = ""  # this build's error, as the build reported it
         self.restore: Callable[[], None] = lambda: None
         self.observer: Any = None
+        self.runner: Runner | None = None
+        self.contexts: dict[Path, str] = {}  # each shown snippet -> the page showing it
+        self.saved: set[Path] = set()  # snippets saved, whose runs a rebuild waits for
+        self.lock = threading.Lock()
+        self.folders = Folders()
+        self.rendered: set[str] = set()  # the URLs of the pages this build rendered
+        self.saved_pages: list[Path] = []  # the pages saved since the last build
 
     # -- snippets ----------------------------------------------------------------------
 
     def run_snippets(self, runner: Runner, shown: dict[Path, str], first: list[Path]) -> None:
-        """Queue what is not cached, in page order, and wait briefly: on a cold start for
-        ``first`` (the first pages' snippets), later for what this build queued (an edited
-        snippet), so it shows its new output without a placeholder."""
-        started = self.background is None or self.background.runner is not runner
-        if started or self.background is None:
+        """Queue what is not cached, in page order (``first``, the first pages' snippets,
+        first); no build waits for them."""
+        if self.background is None or self.background.runner is not runner:
             runner.nice = 10  # the server's builds come first; snippets take the rest
-            self.background = Background(runner, self.snippet_finished)
+            # the first build (before the server starts) runs alone: snippets start after it
+            self.background = Background(runner, self.snippet_finished, paused=not self.trigger)
+        self.runner, self.contexts = runner, {p.resolve(): c for p, c in shown.items()}
         missing = [p for p in shown if runner.cached(p) is None]
-        first = [p for p in first if p in set(missing)]
-        new = [p for p in missing if self.background.state(p)[0] == "idle"]
-        self.background.submit(missing, shown, first=first)
-        self.background.wait(env_number("SNIPPETS_SERVE_WAIT", 30.0), first if started else new)
+        self.background.submit(missing, shown, first=[p for p in first if p in set(missing)])
+
+    def snippet_saved(self, path: Path) -> None:
+        """A saved snippet runs at once (its earlier version's run is dropped); the rebuild
+        waits for it, ``SNIPPETS_SERVE_WAIT`` seconds at most."""
+        runner, background, path = self.runner, self.background, path.resolve()
+        if runner is None or background is None or not path.is_file():
+            return self.rebuild()
+        background.supersede(path)
+        context = self.contexts.get(path)
+        if context is None or runner.cached(path) is not None:
+            return self.rebuild()  # on no page (yet), or ran before
+        background.submit([path], {path: context}, first=[path])
+        with self.lock:
+            waiting = bool(self.saved)
+            self.saved.add(path)
+        if not waiting:
+            threading.Thread(target=self.rebuild_after_runs, daemon=True).start()
+
+    def rebuild_after_runs(self) -> None:
+        assert self.background is not None
+        deadline = time.monotonic() + env_number("SNIPPETS_SERVE_WAIT", 2.0)
+        while time.monotonic() < deadline:
+            with self.lock:
+                saved = [p for p in self.saved if p.is_file()]
+            with contextlib.suppress(OSError):
+                if not self.background.busy({self.background.runner.key(p) for p in saved}):
+                    break
+            time.sleep(0.05)
+        with self.lock:
+            self.saved.clear()
+        self.rebuild()
 
     def result(self, runner: Runner, path: Path, context: str) -> Result | None:
         """The snippet's result; None while it runs (its run is queued if it is not)."""
@@ -133,12 +179,9 @@ class ServeSession:
         self.observer.schedule(handler, str(site.root), recursive=False)  # mkdocs.yml
         self.observer.daemon = True
         self.observer.start()
-        build = server.builder
-
-        def builder() -> None:
-            self.build(Path(server.root), build)
-
-        server.builder = builder
+        self.serve_from_folders(server, config)
+        if self.background is not None:
+            self.background.resume()
         self.seen = self.watched()
         if "jieba" in sys.modules:  # search cuts an edited page's Chinese: load its words now,
             # not on the first save (about 1 s with the generated locales' dictionary)
@@ -147,45 +190,91 @@ class ServeSession:
             threading.Timer(2.0, self.rebuild).start()  # the server watches once this returns
         self.finished = False
 
-    def build(self, site_dir: Path, build: Callable[[], None]) -> None:
-        """One rebuild: one language alone if only its pages changed; on failure, the error
-        page."""
+    def serve_from_folders(self, server: LiveReloadServer, first: MkDocsConfig) -> None:
+        """Rebuilds go to the folder not served; requests are answered meanwhile."""
+        self.folders.start(Path(server.root), mirror=not self.placeholders)
+        build = server.builder
+
+        def saved_pages() -> None:  # a dirty build, of the language self.only
+            log.info("Building documentation...")
+            config = load_config(
+                config_file=first.config_file_path,
+                site_dir=str(self.folders.target),
+                strict=first.strict,
+                use_directory_urls=first.use_directory_urls,
+            )
+            config.site_url = server.url
+            with one_language.quiet_dirty_build():
+                mkdocs_build(config, serve_url=server.url, dirty=True)
+
+        def builder() -> None:
+            with livereload.answering(server):
+                self.build(build, saved_pages)
+                server.root = str(self.folders.served)
+
+        def error_page(code: int) -> bytes | None:  # MkDocs' reads its own folder's
+            path = Path(server.root) / f"{code}.html"
+            return path.read_bytes() if path.is_file() else None
+
+        server.builder = builder
+        server.error_handler = error_page
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """This build's folder, and its language if it builds one alone: the pages saved
+        since the last build are older there than their source, so the dirty build renders
+        them (also one saved while the last build ran, after it read it)."""
+        target = self.folders.target
+        if target is not None:
+            config.site_dir = str(target)
+        if self.only is not None and target is not None:
+            site = self.site()
+            for page in self.saved_pages:
+                url = site.locale(self.only).url(site.slug(page))
+                output = (
+                    target / url / "index.html" if url.endswith("/") or not url else target / url
+                )
+                with contextlib.suppress(OSError):  # a new page has no output yet
+                    os.utime(output, (0, 0))
+            self.build_one_language(config)
+
+    def build(self, build: Callable[[], None], saved_pages: Callable[[], None]) -> None:
+        """One rebuild: the saved pages alone if only pages of one language changed (in a
+        copy of the last build); on failure, the error page. Either way the server answers
+        from it when it ends."""
+        self.folders.ready()
         self.only = self.one_language_edited()
         self.building, self.finished, self.error = True, False, ""
+        self.rendered = set()
         try:
-            build()
+            (saved_pages if self.only is not None else build)()
             self.built_ok = True
         except BaseException as exc:  # noqa: BLE001 (mkdocs raises SystemExit on abort)
             self.built_ok = False
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            self.show_error(site_dir, exc)
+            assert self.folders.target is not None
+            self.show_error(self.folders.target, exc)
         finally:
             self.only, self.building = None, False
             self.restore()  # also after a failed build: the next one empties the folder
             self.restore = lambda: None
+        # a copy for a one-language build next (one with a placeholder is followed by all)
+        self.folders.built(mirror=self.built_ok and not self.placeholders)
         if self.finished and self.placeholders:
             self.rebuild()
 
     def build_one_language(self, config: MkDocsConfig) -> None:
         assert self.only is not None
         log.info(
-            f"Only {self.only} pages changed: building {self.only} alone "
-            "(SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)"
+            f"Only {self.only} pages changed: building {self.only} alone, only its pages saved since "
+            "the last build (SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)"
         )
         self.restore = one_language.build_only(config, self.only)
 
     def post_build(self, config: MkDocsConfig) -> None:
-        if self.only is not None:  # the other languages' search entries, from the last index
-            site = self.site()
-            prefix = site.locale(self.only).prefix
-
-            def other(location: str) -> bool:
-                if prefix:
-                    return not location.startswith(prefix)
-                return any(x.prefix and location.startswith(x.prefix) for x in site.locales)
-
-            one_language.keep_search_entries(config, other)
+        if self.only is not None:  # the other pages' search entries, from the last index
+            rendered = self.rendered
+            one_language.keep_search_entries(config, lambda at: at.split("#")[0] not in rendered)
         folder = Path(config.site_dir)
         self.served = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
 
@@ -208,6 +297,7 @@ class ServeSession:
     def shutdown(self) -> None:
         if self.observer is not None:
             self.observer.stop()
+        self.folders.remove()
         if self.background is not None:  # Ctrl-C: no snippet outlives the server
             self.background.shutdown()
 
@@ -244,6 +334,7 @@ class ServeSession:
             not before
             or not self.built_ok
             or pending
+            or not self.folders.mirrored
             or os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1"
         ):
             return None  # every language: also when the last build showed a placeholder
@@ -254,6 +345,7 @@ class ServeSession:
         (only,) = langs
         if only is None or only.generated or any(x.source == only.code for x in site.generated):
             return None
+        self.saved_pages = [Path(p) for p in changed]
         return only.code
 
 
@@ -271,6 +363,13 @@ class _Changes(FileSystemEventHandler):
             "deleted",
         ):
             return
-        paths = [event.src_path, getattr(event, "dest_path", "")]
-        if any(p and self.session.counts(Path(os.fsdecode(p))) for p in paths):
-            self.session.rebuild()
+        paths = [
+            Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p
+        ]
+        counted = [p for p in paths if self.session.counts(p)]
+        snippets = self.session.site().snippets
+        for path in counted:
+            if path.suffix == ".py" and path.is_relative_to(snippets):
+                self.session.snippet_saved(path)
+            else:
+                self.session.rebuild()

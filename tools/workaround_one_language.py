@@ -11,16 +11,22 @@ entries from the last build. None of it has a public API:
 - MkDocs empties the site folder at the start of each build through
   ``mkdocs.utils.clean_directory``; mkdocs-static-i18n itself replaces it by a no-op for
   its later languages, and so does this file for a one-language rebuild.
-- Material's search plugin writes ``search_index.entries``: the other languages' entries
-  are added there from the index the last build wrote.
+- Material's search plugin writes ``search_index.entries``: the entries of the pages this
+  build did not render are added there from the index the last build wrote.
+- The rebuild is a dirty build (MkDocs' public ``build(config, dirty=True)``): only the
+  pages saved since their output was written are rendered. MkDocs warns on every dirty
+  build, and strict mode counts that warning as a failure: ``quiet_dirty_build`` drops
+  that one message (matched by its text) while the build runs.
 
 ``tests/test_workarounds.py`` fails when any of these names goes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,3 +66,22 @@ def keep_search_entries(config: MkDocsConfig, others: Callable[[str], bool]) -> 
         return
     old = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
     search.search_index.entries.extend(e for e in old if others(e["location"]))
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _NotTheDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+@contextlib.contextmanager
+def quiet_dirty_build() -> Iterator[None]:
+    """MkDocs' warning that a build is dirty is dropped (not counted in strict mode)."""
+    logger, dropped = logging.getLogger("mkdocs.commands.build"), _NotTheDirtyWarning()
+    logger.addFilter(dropped)
+    try:
+        yield
+    finally:
+        logger.removeFilter(dropped)
