@@ -15,6 +15,9 @@
   ``data:`` URLs) becomes a file, ``assets/figures/<hash>.png``, loaded lazily: hidden in
   the light palette, the browser never fetches it there; in the dark palette it comes
   when it nears the screen.
+* Fewer elements in code, and code laid out when it nears the screen: ``tools.code_spans``
+  (highlighting spans unwrapped and merged for the same colours; each block's and
+  output's number of lines, by which the stylesheet sizes it until it is laid out).
 * Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
   every page's content, after the other hooks (so a generated 繁體中文 page, converted from
   the 简体中文 page's HTML, is joined too).
@@ -36,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import cjk  # noqa: E402
+from tools import cjk, code_spans  # noqa: E402
 from tools import site as site_model  # noqa: E402
 
 # Material's bundle, as its template links it: the base of the site's assets is before it.
@@ -80,7 +83,8 @@ def dark_figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     site_dir = Path(config.site_dir)
-    return dark_figures_to_files(cjk.join_soft_breaks(html), page.url, site_dir)
+    html = code_spans.lighter(cjk.join_soft_breaks(html))
+    return dark_figures_to_files(html, page.url, site_dir)
 
 
 def page_assets(output: str) -> str:
