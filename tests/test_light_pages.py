@@ -42,9 +42,7 @@ def test_a_page_links_katex_and_mermaid_only_when_it_uses_them() -> None:
         )
     )
     assert scripts(both)[2:] == [
-        "../assets/vendor/katex/katex.min.js",
-        "../assets/vendor/katex/contrib/auto-render.min.js",
-        "../assets/javascripts/katex.js",
+        "../assets/javascripts/katex.js",  # it fetches KaTeX when math nears the screen
         "../assets/javascripts/mermaid-loader.js",
         "../assets/javascripts/a11y.js",
     ]

@@ -1,7 +1,9 @@
 """MkDocs hook: light pages for readers on a phone and a slow line, and Chinese typesetting.
 
-* A page loads what it uses. KaTeX (stylesheet and scripts) is linked only from a page
-  with math (``class="arithmatex"``), Mermaid only from a page with a diagram, through
+* A page loads what it uses. KaTeX is linked only from a page with math
+  (``class="arithmatex"``): its stylesheet, and ``assets/javascripts/katex.js``, which
+  fetches KaTeX's scripts when a formula nears the screen and typesets each formula as it
+  comes near. Mermaid only from a page with a diagram, through
   ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
   Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
   the self-hosted ES module build (``assets/vendor/mermaid/``, which fetches only the
@@ -46,11 +48,7 @@ from tools import site as site_model  # noqa: E402
 _BUNDLE = re.compile(
     r'<script src="(?P<base>[^"]*)javascripts/bundle\.[0-9a-f]+\.min\.js"></script>'
 )
-KATEX = (
-    "vendor/katex/katex.min.js",
-    "vendor/katex/contrib/auto-render.min.js",
-    "javascripts/katex.js",
-)
+KATEX = ("javascripts/katex.js",)  # it fetches vendor/katex/ when math nears the screen
 KATEX_CSS = "vendor/katex/katex.min.css"
 MERMAID = "javascripts/mermaid-loader.js"
 SEARCH = "javascripts/search-lazy.js"
