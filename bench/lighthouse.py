@@ -2,7 +2,8 @@
 
 Serves the built site (``--site``, default ``site/``; built with ``mkdocs build`` first if
 missing) on localhost with gzip, as GitHub Pages serves it, and runs Lighthouse 12.2.3
-(npm, installed on first use into the git-ignored ``.cache/lighthouse/``; the mobile preset,
+(npm, installed on first use into the git-ignored ``.cache/lighthouse/``, or found in
+``--lighthouse``/``LIGHTHOUSE_DIR``; the mobile preset,
 its default, with simulated throttling) in headless Chromium (``CHROME_PATH``, default
 Debian's ``/usr/bin/chromium``) on the home page, a chapter with math and a diagram, an
 example, a notebook and the execution report, in every language of ``mkdocs.yml``. Each
@@ -73,10 +74,11 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def lighthouse_cli() -> Path:
-    folder = ROOT / ".cache" / "lighthouse"
-    cli = folder / "node_modules" / "lighthouse" / "cli" / "index.js"
-    if not cli.is_file():
+def lighthouse_cli(folder: Path) -> Path:
+    """Lighthouse's CLI under ``folder`` (``node_modules/lighthouse``), installed there
+    from npm first if missing; another version than ``VERSION`` is refused."""
+    package = folder / "node_modules" / "lighthouse"
+    if not (package / "cli" / "index.js").is_file():
         npm = shutil.which("npm")
         if npm is None:
             sys.exit("Lighthouse needs Node.js and npm (apt-get install nodejs npm)")
@@ -85,7 +87,10 @@ def lighthouse_cli() -> Path:
             [npm, "install", "--prefix", str(folder), "--no-save", "-E", f"lighthouse@{VERSION}"],
             check=True,
         )
-    return cli
+    found = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    if found != VERSION:
+        sys.exit(f"{package} is Lighthouse {found}, not {VERSION}: give another --lighthouse")
+    return package / "cli" / "index.js"
 
 
 def run_once(cli: Path, url: str, chrome: str, tries: int = 3) -> dict[str, float]:
@@ -148,10 +153,17 @@ def main() -> None:
     parser.add_argument("--pages", nargs="+", default=PAGES, help="slugs (default: %(default)s)")
     parser.add_argument("--langs", nargs="+", default=[x.code for x in site_model.locales])
     parser.add_argument("--json", type=Path, help="also write every run's figures here")
+    parser.add_argument(
+        "--lighthouse",
+        type=Path,
+        default=Path(os.environ.get("LIGHTHOUSE_DIR", ROOT / ".cache" / "lighthouse")),
+        help="folder with node_modules/lighthouse (env LIGHTHOUSE_DIR; default %(default)s, "
+        "where it is installed from npm when missing)",
+    )
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         subprocess.run(["mkdocs", "build", "-d", str(args.site)], cwd=ROOT, check=True)
-    cli = lighthouse_cli()
+    cli = lighthouse_cli(args.lighthouse)
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     server, base = serve(args.site)
     print(f"load average before: {load()}  (Lighthouse {VERSION}, mobile, median of {args.runs})")

@@ -486,7 +486,10 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
     )
     assert not broken, f"images that did not load: {broken}"
     math = page.locator(".arithmatex")
-    if math.count():
+    if math.count():  # each formula is typeset as it nears the screen (katex.js)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        for i in range(math.count()):
+            math.nth(i).scroll_into_view_if_needed()
         page.wait_for_function(
             "[...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))",
             timeout=10000,

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import material
 
 from tests.project import SITE
+from tools import code_spans
 from tools import hook_light_pages as light
 
 BUNDLE = next(Path(material.__file__).parent.glob("templates/assets/javascripts/bundle.*.min.js"))
@@ -40,9 +42,7 @@ def test_a_page_links_katex_and_mermaid_only_when_it_uses_them() -> None:
         )
     )
     assert scripts(both)[2:] == [
-        "../assets/vendor/katex/katex.min.js",
-        "../assets/vendor/katex/contrib/auto-render.min.js",
-        "../assets/javascripts/katex.js",
+        "../assets/javascripts/katex.js",  # it fetches KaTeX when math nears the screen
         "../assets/javascripts/mermaid-loader.js",
         "../assets/javascripts/a11y.js",
     ]
@@ -92,3 +92,83 @@ def test_material_still_works_the_way_the_loaders_expect() -> None:
     assert "new XMLHttpRequest" in bundle
     assert 'typeof mermaid=="undefined"' in bundle and "unpkg.com/mermaid" in bundle
     assert 'V("content.lazy")' in bundle
+
+
+STYLES = Path(material.__file__).parent / "templates/assets/stylesheets"
+OURS = Path(__file__).resolve().parent.parent / "docs/assets/stylesheets/snippet-output.css"
+HL = '<div class="language-python highlight"><span class="filename">a.py</span><pre><span></span><code>{}</code></pre></div>'
+
+
+def test_code_keeps_its_text_and_colours_with_fewer_spans() -> None:
+    code = (
+        '<span class="n">x</span><span class="w"> </span><span class="o">=</span> '
+        '<span class="n">f</span><span class="p">(</span><span class="sa">f</span>'
+        '<span class="s2">&quot;a</span><span class="si">{</span><span class="n">y</span>'
+        '<span class="si">}</span><span class="s2">&quot;</span><span class="p">)</span>'
+        '<span class="p">,</span>  <span class="c1"># (1) note</span>\n'
+        '<span class="hll"><span class="k">if</span><span class="w"> </span>'
+        '<span class="k">not</span></span>\n'
+    )
+    out = code_spans.lighter(HL.format(code))
+    assert out == HL.replace("<pre><span></span><code>", '<pre><code style="--lines:2">').format(
+        'x <span class="o">=</span> f<span class="p">(</span>f<span class="s2">&quot;a{</span>y'
+        '<span class="si">}&quot;</span><span class="p">),</span>  '
+        '<span class="c1"># (1) note</span>\n'
+        '<span class="hll"><span class="k">if not</span></span>\n'
+    )
+    assert code_spans.lighter(out) == out  # once only
+    notebook = HL.replace("language-python highlight", "highlight-ipynb").format(code)
+    assert code_spans.lighter(notebook) == notebook
+
+
+def test_outputs_get_their_number_of_lines() -> None:
+    output = '<div class="snippet-output"><p>out</p>\n<pre><code tabindex="0">{}</code></pre></div>'
+    assert code_spans.lighter(output.format("a\nb\n")) == output.replace(
+        'tabindex="0"', 'tabindex="0" style="--lines:2"'
+    ).format("a\nb\n")
+    assert "--lines:3" in code_spans.lighter(output.format("a\n\nno newline at the end"))
+
+
+def _colours(css: str, scope: str) -> dict[str, str]:
+    """The ``--md-code-hl-*-color`` values set by the rules of ``css`` for ``scope``."""
+    found: dict[str, str] = {}
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        if scope in selector.replace('"', ""):
+            found.update(re.findall(r"--md-code-hl-(\w+)-color:\s*([^;}]+)", body))
+    return found
+
+
+def test_code_span_colours_are_the_themes() -> None:
+    """Canary: code_spans' colour groups against Material's stylesheet and ours."""
+    main = next(STYLES.glob("main.*.min.css")).read_text(encoding="utf-8")
+    palette = next(STYLES.glob("palette.*.min.css")).read_text(encoding="utf-8")
+    ours = OURS.read_text(encoding="utf-8")
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", main)
+    token_colour: dict[str, str] = {}
+    for selector, body in rules:
+        classes = re.findall(r"^\.highlight \.([a-z0-9]+)$", selector.replace(",", "\n"), re.M)
+        colour = re.fullmatch(r"color:var\(--md-code-hl-(\w+)-color\)", body)
+        for cls in classes:
+            if colour is None:
+                assert cls in code_spans.KEEP or cls == "hll", (cls, body)
+            else:
+                token_colour[cls] = colour[1]
+    assert set(token_colour) - code_spans.KEEP == set(code_spans.COLOUR) | code_spans.PLAIN
+    assert (
+        ".md-typeset code,.md-typeset kbd,.md-typeset pre{font-variant-ligatures:none;color:var(--md-code-fg-color)"
+        in main
+    )
+    schemes = {
+        "default": {**_colours(main, ":root"), **_colours(ours, "[data-md-color-scheme=default]")},
+        "slate": {
+            **_colours(main, ":root"),
+            **_colours(palette, "[data-md-color-scheme=slate]"),
+            **_colours(ours, "[data-md-color-scheme=slate]"),
+        },
+    }
+    for values in schemes.values():
+        for cls in code_spans.PLAIN:
+            assert values[token_colour[cls]] == "var(--md-code-fg-color)"
+        for group in set(code_spans.COLOUR.values()):
+            members = [c for c, g in code_spans.COLOUR.items() if g == group]
+            assert len({values[token_colour[c]].strip() for c in members}) == 1, members

@@ -1,7 +1,9 @@
 """MkDocs hook: light pages for readers on a phone and a slow line, and Chinese typesetting.
 
-* A page loads what it uses. KaTeX (stylesheet and scripts) is linked only from a page
-  with math (``class="arithmatex"``), Mermaid only from a page with a diagram, through
+* A page loads what it uses. KaTeX is linked only from a page with math
+  (``class="arithmatex"``): its stylesheet, and ``assets/javascripts/katex.js``, which
+  fetches KaTeX's scripts when a formula nears the screen and typesets each formula as it
+  comes near. Mermaid only from a page with a diagram, through
   ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
   Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
   the self-hosted ES module build (``assets/vendor/mermaid/``, which fetches only the
@@ -15,6 +17,9 @@
   ``data:`` URLs) becomes a file, ``assets/figures/<hash>.png``, loaded lazily: hidden in
   the light palette, the browser never fetches it there; in the dark palette it comes
   when it nears the screen.
+* Fewer elements in code, and code laid out when it nears the screen: ``tools.code_spans``
+  (highlighting spans unwrapped and merged for the same colours; each block's and
+  output's number of lines, by which the stylesheet sizes it until it is laid out).
 * Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
   every page's content, after the other hooks (so a generated 繁體中文 page, converted from
   the 简体中文 page's HTML, is joined too).
@@ -36,18 +41,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import cjk  # noqa: E402
+from tools import cjk, code_spans  # noqa: E402
 from tools import site as site_model  # noqa: E402
 
 # Material's bundle, as its template links it: the base of the site's assets is before it.
 _BUNDLE = re.compile(
     r'<script src="(?P<base>[^"]*)javascripts/bundle\.[0-9a-f]+\.min\.js"></script>'
 )
-KATEX = (
-    "vendor/katex/katex.min.js",
-    "vendor/katex/contrib/auto-render.min.js",
-    "javascripts/katex.js",
-)
+KATEX = ("javascripts/katex.js",)  # it fetches vendor/katex/ when math nears the screen
 KATEX_CSS = "vendor/katex/katex.min.css"
 MERMAID = "javascripts/mermaid-loader.js"
 SEARCH = "javascripts/search-lazy.js"
@@ -80,7 +81,8 @@ def dark_figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     site_dir = Path(config.site_dir)
-    return dark_figures_to_files(cjk.join_soft_breaks(html), page.url, site_dir)
+    html = code_spans.lighter(cjk.join_soft_breaks(html))
+    return dark_figures_to_files(html, page.url, site_dir)
 
 
 def page_assets(output: str) -> str:
