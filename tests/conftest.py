@@ -1,11 +1,15 @@
-"""Shared fixtures: the real site, built once per test run and shared by all workers."""
+"""Shared fixtures: the real site, built once per test run and shared by all workers, and
+what the browser tests read it with (a headless Chromium, a local server, a tab)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +17,7 @@ import pytest
 from filelock import FileLock
 from playwright.sync_api import Browser, sync_playwright
 
+from tests.browser import WIDE, Reader
 from tools.runner import ROOT
 
 
@@ -74,3 +79,34 @@ def browser() -> Iterator[Browser]:
         )
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def reader(browser: Browser, base_url: str) -> Iterator[Reader]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    r = Reader(context, base_url)
+    yield r
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Browser, base_url: str) -> Iterator[Reader]:
+    """One tab for every page test of a worker: the browser's cache is warm after the
+    first page, as a reader's is (a fresh context per page cost 4-5 s a page)."""
+    context = browser.new_context(viewport=WIDE)
+    yield Reader(context, base_url)
+    context.close()
