@@ -20,6 +20,27 @@ from playwright.sync_api import Browser, sync_playwright
 from tests.browser import WIDE, Reader
 from tools.runner import ROOT
 
+# The slowest tests on the 2-core CI machine, longest first: they start first, so the two
+# xdist workers, handed one test at a time (``--maxschedchunk 1``, pytest.ini), finish
+# together instead of one running a long test alone at the end. Every other test keeps
+# its collected order behind them.
+SLOW_FIRST = (
+    "tests/test_determinism.py::test_chapter_snippets_print_the_same_on_a_second_run",
+    "tests/test_lint.py::test_clean[mypy]",
+    "tests/test_browser_pages.py::test_accessibility_has_no_serious_violations",
+    "tests/test_browser_search.py::test_search_finds_the_page_that_teaches_it",
+    "tests/test_serve.py",
+    "tests/test_languages.py::test_a_fourth_language_from_a_config_entry_alone",
+    "tests/test_browser_pages.py::test_page_renders_completely",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        return next((n for n, s in enumerate(SLOW_FIRST) if item.nodeid.startswith(s)), 99)
+
+    items.sort(key=rank)  # stable: the rest stay in collected order
+
 
 def mkdocs() -> str:
     """The ``mkdocs`` console script, as users type it (not ``python -m mkdocs``)."""
