@@ -20,18 +20,24 @@ from playwright.sync_api import Browser, sync_playwright
 from tests.browser import WIDE, Reader
 from tools.runner import ROOT
 
-# The slowest tests on the 2-core CI machine, longest first: they start first, so the two
-# xdist workers, handed one test at a time (``--maxschedchunk 1``, pytest.ini), finish
+# The slowest tests (measured with --durations, longest first): they start first, so the
+# two xdist workers, handed one test at a time (``--maxschedchunk 1``, pytest.ini), finish
 # together instead of one running a long test alone at the end. Every other test keeps
 # its collected order behind them.
 SLOW_FIRST = (
     "tests/test_determinism.py::test_chapter_snippets_print_the_same_on_a_second_run",
-    "tests/test_lint.py::test_clean[mypy]",
+    "tests/test_commands.py::test_readme_serve_command",
+    "tests/test_notebooks.py::test_downloaded_script_runs",
+    "tests/test_site.py::test_prepare_data_feeds_torchvision_offline",
     "tests/test_browser_pages.py::test_accessibility_has_no_serious_violations",
-    "tests/test_browser_search.py::test_search_finds_the_page_that_teaches_it",
+    "tests/test_pipeline.py::test_cache_counts_executions",
+    "tests/test_executor.py::test_console_script_cold_build_with_the_fork_server",
+    "tests/test_determinism.py::test_the_lane_catches_an_unseeded_snippet",
+    "tests/test_environment.py::test_pytest_says_what_ran_and_fresh_runs_all",
+    "tests/test_workarounds.py::test_i18n_still_turns_notebooks_into_plain_files",
+    "tests/test_workarounds.py::test_jupyter_still_evicts_the_other_languages_notebooks",
+    "tests/test_lint.py::test_clean[mypy]",
     "tests/test_serve.py",
-    "tests/test_languages.py::test_a_fourth_language_from_a_config_entry_alone",
-    "tests/test_browser_pages.py::test_page_renders_completely",
 )
 
 
