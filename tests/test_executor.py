@@ -7,7 +7,6 @@ drives the runner in-process, to widen a race between threads until it cannot be
 
 from __future__ import annotations
 
-import json
 import multiprocessing.forkserver
 import multiprocessing.process
 import re
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import DEFAULT, OTHER, Project, page
+from tests.project import DEFAULT, OTHER, Project
 from tests.test_pipeline import outputs
 from tools import runner as runner_module
 from tools.runner import Runner, SnippetError
@@ -162,150 +161,6 @@ def test_refused_write_names_the_file(project: Project) -> None:
     assert "orphan" not in r.stderr
 
 
-@pytest.mark.parametrize("damage", ["invalid json", "missing file", "changed output", "wrong type"])
-def test_a_damaged_cache_entry_is_reported_and_run_again(project: Project, damage: str) -> None:
-    project.write("snippets/p/a.py", "print('a')\n")
-    project.pages("p", "p/a.py")
-    assert project.build().returncode == 0
-    [entry] = project.cache_entries()
-    if damage == "invalid json":
-        (entry / "result.json").write_text("{not json")
-    elif damage == "missing file":
-        (entry / "stdout.bin").unlink()
-    elif damage == "changed output":
-        (entry / "stdout.bin").write_text("forged\n")  # e.g. by a shell, outside Python
-    else:
-        data = json.loads((entry / "result.json").read_text())
-        data["cells"] = "nonsense"
-        (entry / "result.json").write_text(json.dumps(data))
-    r = project.build()
-    assert r.returncode == 0, r.stderr
-    assert "Traceback" not in r.stderr
-    assert re.search(
-        r"snippets/p/a.py: cache entry \w+ (is malformed|is incomplete|was "
-        r"changed outside the runner).*; it will run again",
-        r.stderr,
-    ), r.stderr
-    assert project.executions() == {"snippets/p/a.py": 2}
-    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["a\n"]
-
-
-def test_a_damaged_search_cache_is_rebuilt(tmp_path: Path) -> None:
-    project = Project(tmp_path / "project", search=True)
-    project.write("snippets/p/a.py", "print('a')\n")
-    project.pages("p", "p/a.py")
-    assert project.build().returncode == 0
-    index = (project.path / "site/search/search_index.json").read_text()
-    for n, path in enumerate(sorted((project.path / ".cache/search").glob("*.json"))):
-        path.write_text(["{broken", "[1, 2]", ""][n % 3])
-    r = project.build()
-    assert r.returncode == 0, r.stderr
-    assert "Traceback" not in r.stderr and "is unreadable" in r.stderr
-    assert (project.path / "site/search/search_index.json").read_text() == index
-
-
-def test_no_staging_folders_or_lock_files_are_left(project: Project) -> None:
-    for n in range(4):
-        project.write(f"snippets/p/s{n}.py", f"print({n})\n")
-    project.pages("p", *[f"p/s{n}.py" for n in range(4)])
-    assert project.codeblocks().returncode == 0
-    assert project.build().returncode == 0
-    project.write("snippets/p/bad.py", "raise SystemExit(2)\n")
-    project.pages("p", "p/bad.py")
-    assert project.build().returncode == 1
-    leftovers = sorted(
-        p.name
-        for p in (project.path / ".cache/snippets").iterdir()
-        if not (p.is_dir() and re.fullmatch(r"[0-9a-f]{24}", p.name))
-    )
-    assert leftovers == ["by-path", "durations.json", "executions.log"]
-    notes = [p.name for p in (project.path / ".cache/snippets/by-path").iterdir()]
-    assert notes and all(re.fullmatch(r"[0-9a-f]{24}\.json", n) for n in notes), notes
-
-
-INCLUDES = {
-    "dot-dot": '--8<-- "../secret.py"',
-    "absolute": '--8<-- "{secret}"',
-    "link out": '--8<-- "p/link.py"',
-}
-
-
-@pytest.mark.parametrize("case", INCLUDES)
-def test_includes_must_stay_inside_snippets(project: Project, case: str) -> None:
-    secret = project.write("secret.py", "print('never run')\nopen('/tmp/ran', 'w')\n")
-    (project.path / "snippets/p").mkdir(parents=True)
-    (project.path / "snippets/p/link.py").symlink_to(secret)
-    project.write("snippets/p/ok.py", "print('ok')\n")
-    line = INCLUDES[case].format(secret=secret)
-    for lang in (DEFAULT, OTHER):
-        project.write(
-            f"docs/p.{lang}.md", page("p/ok.py", lang=lang) + f"\n```python\n{line}\n```\n"
-        )
-    r = project.build()
-    assert r.returncode == 1
-    assert re.search(
-        rf"docs/p.{DEFAULT}.md:7: include '[^']+' (leaves snippets/|is an absolute "
-        rf"path|is a link leading out of snippets/).*nothing was run",
-        r.stderr,
-    ), r.stderr
-    r = project.codeblocks()
-    assert r.returncode == 1 and f"docs/p.{OTHER}.md:7: include" in r.stdout
-    assert "secret.py" not in project.executions()
-    assert not any("secret" in k or "link" in k for k in project.executions())
-
-
-PYTHON_FENCES = [
-    "py",
-    "py3",
-    "python3",
-    "ipython",
-    "pycon",
-    "{ .python }",
-    '{ .py3 title="x.py" }',
-    "sage",
-]
-
-
-@pytest.mark.parametrize("info", PYTHON_FENCES)
-def test_every_fence_that_highlights_as_python_must_include_a_snippet(
-    project: Project, info: str
-) -> None:
-    for lang in (DEFAULT, OTHER):
-        project.write(f"docs/p.{lang}.md", page(lang=lang) + f"\n```{info}\nprint(1)\n```\n")
-    r = project.build()
-    assert r.returncode == 1
-    assert f"docs/p.{DEFAULT}.md:3: python block typed into the page" in r.stderr
-    r = project.codeblocks()
-    assert r.returncode == 1
-    assert f"docs/p.{DEFAULT}.md:3: python block typed into the page" in r.stdout
-
-
-def test_an_included_python_fence_of_any_spelling_is_run(project: Project) -> None:
-    project.write("snippets/p/a.py", "print('ran')\n")
-    for lang in (DEFAULT, OTHER):
-        project.write(
-            f"docs/p.{lang}.md",
-            page(lang=lang) + '\n``` { .py3 title="mine" }\n--8<-- "p/a.py"\n```\n',
-        )
-    r = project.build()
-    assert r.returncode == 0, r.stderr
-    assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["ran\n"]
-    r = project.codeblocks()
-    assert r.returncode == 0 and "6 passed" in r.stdout  # 2 blocks, 4 pages' rules tests
-
-
-def test_a_python_file_in_a_text_fence_is_refused(project: Project) -> None:
-    project.write("snippets/p/a.py", "print('ran')\n")
-    for lang in (DEFAULT, OTHER):
-        project.write(f"docs/p.{lang}.md", page(lang=lang) + '\n```text\n--8<-- "p/a.py"\n```\n')
-    r = project.build()
-    assert r.returncode == 1
-    assert f"docs/p.{DEFAULT}.md:3: 'p/a.py' is Python, shown in a 'text' fence" in r.stderr
-    r = project.codeblocks()
-    assert r.returncode == 1 and f"docs/p.{DEFAULT}.md:3: 'p/a.py' is Python" in r.stdout
-    assert project.executions() == {}
-
-
 LIMITS = {
     "stdout": (
         "print('x' * 3000)\n",
@@ -372,17 +227,6 @@ def test_stderr_is_shown_and_os_exit_0_is_success(project: Project) -> None:
         re.S,
     )
     assert len(stderr) == 1 and "UserWarning: check this" in stderr[0]
-
-
-def test_no_placeholder_can_reach_a_built_site(project: Project) -> None:
-    for lang in (DEFAULT, OTHER):
-        project.write(
-            f"docs/p.{lang}.md",
-            page(lang=lang) + '\n<div class="snippet-output snippet-output--pending"></div>\n',
-        )
-    r = project.build()
-    assert r.returncode == 1  # typed into a page: refused as output typed by hand
-    assert f"p.{DEFAULT}.md:3: 'snippet-output' typed into the page" in r.stderr
 
 
 def test_runner_help_and_figure_paths(project: Project) -> None:

@@ -1,7 +1,7 @@
-"""The tooling's shape, checked by parsing it (``ast``): module and function sizes, no
-mutable module-level state, no private name of another package outside the files that
-fence such uses off (each says package, versions and why, with a canary test in
-``tests/test_workarounds.py``)."""
+"""The tooling's shape, checked by parsing it (``ast``): module and function sizes (and the
+tests' and ``conftest.py``'s module sizes), no mutable module-level state, no private name
+of another package outside the files that fence such uses off (each says package, versions
+and why, with a canary test in ``tests/test_workarounds.py``)."""
 
 from __future__ import annotations
 
@@ -157,6 +157,14 @@ def test_module_and_function_sizes(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_MODULE, f"{rel(path)}: {lines} lines (at most {MAX_MODULE})"
     assert not too_long(path), f"{rel(path)}: functions over {MAX_FUNCTION} lines: {too_long(path)}"
+
+
+@pytest.mark.parametrize("path", PYTHON[len(TOOLS) :], ids=rel)
+def test_test_module_sizes(path: Path) -> None:
+    """The tests and ``conftest.py`` are held to the tooling's module size too (split a
+    test file by subject when it grows past it)."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_MODULE, f"{rel(path)}: {lines} lines (at most {MAX_MODULE})"
 
 
 @pytest.mark.parametrize("path", [p for p in TOOLS if rel(p) not in NOT_YET_SPLIT], ids=rel)

@@ -11,7 +11,7 @@ made a snippet (re)run: ``source changed``, ``numpy 2.4.5 → 2.4.6``, ``no entr
 in a staging folder and renamed into place, so a reader sees all of it or none; one that
 is unreadable, incomplete or changed afterwards is reported and the snippet run again;
 one whose data files changed is a miss. Failure notes keep one test session from running
-a failed snippet twice. Needs nothing else of ``tools/``.
+a failed snippet twice. Needs ``tools.environment`` and ``tools.writing`` only.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tools import writing
 from tools.environment import Environment
 
 
@@ -310,12 +311,8 @@ class Cache:
             staging.rename(entry)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        pointer = self._pointer(rel)
-        pointer.parent.mkdir(exist_ok=True)
         note = {"rel": rel, "source": sha256(source), "salt": self.parts}
-        partial = pointer.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(note), encoding="utf-8")
-        partial.replace(pointer)
+        writing.write_atomic(self._pointer(rel), json.dumps(note))
 
     def log_execution(self, rel: str, entry: Path) -> None:
         """One line per execution, failed and timed-out ones included (tests count them)."""

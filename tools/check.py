@@ -148,16 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     runner.log = lambda msg: print(msg, file=sys.stderr)
     failed = 0
     for page in chosen:
-        slug = site.slug(page)
-        mine = page_problems(site, problems, drifts, slug)
-        count = len(mine)
-        print(
-            f"# {page.relative_to(ROOT)}: " + ("rules OK" if not count else f"{count} problem(s)")
-        )
+        mine = page_problems(site, problems, drifts, site.slug(page))
+        print(f"# {page.relative_to(ROOT)}: " + (f"{len(mine)} problem(s)" if mine else "rules OK"))
         for problem in mine:
             print(f"  {problem}")
-        failed += count
-        failed += _blocks(site, runner, page, args.twice)
+        failed += len(mine) + _blocks(site, runner, page, args.twice)
     return 1 if failed else 0
 
 

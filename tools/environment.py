@@ -25,6 +25,8 @@ import sysconfig
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from tools.writing import write_atomic
+
 LOCAL = "local "  # prefix of a version that is a content hash
 
 
@@ -85,10 +87,7 @@ class Environment:
         except (OSError, ValueError):
             pass
         owners = dict(importlib.metadata.packages_distributions())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(owners), "utf-8")
-        partial.replace(path)
+        write_atomic(path, json.dumps(owners))
         return owners
 
     def version(self, dist: str, where: Path | None = None) -> str | None:

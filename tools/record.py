@@ -160,11 +160,7 @@ def main(argv: list[str]) -> int:
         "--force", action="store_true", help="record snippets whose recording is current too"
     )
     parser.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        default=None,
-        help="short snippets run at once (default: the CPU count)",
+        "-j", "--jobs", type=int, help="short snippets run at once (default: the CPU count)"
     )
     args = parser.parse_args(argv)
     gpu = cuda_name()
@@ -177,11 +173,7 @@ def main(argv: list[str]) -> int:
     paths = [p.resolve() for p in args.snippets] or sorted(
         load_site(ROOT / "mkdocs.yml").snippets.rglob("*.py")
     )
-    todo = []
-    for path in paths:
-        rec = load(ROOT, path)
-        if rec is None or is_stale(ROOT, rec) or args.force:
-            todo.append(path)
+    todo = [p for p in paths if args.force or (r := load(ROOT, p)) is None or is_stale(ROOT, r)]
     print(f"{gpu}: {len(todo)} to record, {len(paths) - len(todo)} already current", flush=True)
     with tempfile.TemporaryDirectory(prefix="record-") as cache:  # fresh runs only
         return 1 if record_all(Runner(ROOT, cache_dir=Path(cache)), todo, args.jobs) else 0

@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         "snippets", nargs="*", type=Path, help="snippet files (default: every .py under snippets/)"
     )
     parser.add_argument(
-        "-j", "--jobs", type=int, default=None, help="snippets run at once (default: the CPU count)"
+        "-j", "--jobs", type=int, help="snippets run at once (default: the CPU count)"
     )
     parser.add_argument(
         "--why",

@@ -113,9 +113,8 @@ class Site(Paths):
         return tuple(x for x in self.locales if x.generated)
 
     def locale(self, code: str) -> Locale:
-        for x in self.locales:
-            if x.code == code:
-                return x
+        if found := next((x for x in self.locales if x.code == code), None):
+            return found
         raise KeyError(f"no locale '{code}' in mkdocs.yml (have: {self.codes()})")
 
     def codes(self) -> str:
@@ -240,15 +239,11 @@ def _locales(raw: dict[str, Any]) -> tuple[Locale, ...]:
         )
     codes = [x.code for x in out]
     for x in out:
-        if x.source is not None and x.source not in codes:
+        if x.source is not None and (x.source not in codes or not x.opencc):
+            why = (", which is not a language of the site", " but names no 'opencc' configuration")
             raise ValueError(
-                f"mkdocs.yml: locale '{x.code}' is generated from "
-                f"'{x.source}', which is not a language of the site"
-            )
-        if x.source is not None and not x.opencc:
-            raise ValueError(
-                f"mkdocs.yml: locale '{x.code}' is generated from "
-                f"'{x.source}' but names no 'opencc' configuration"
+                f"mkdocs.yml: locale '{x.code}' is generated from '{x.source}'"
+                + why[x.source in codes]
             )
     return tuple(out)
 
@@ -263,12 +258,7 @@ def _load(config_file: Path, mtime: float) -> Site:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             base = (ext["pymdownx.snippets"] or {}).get("base_path", ["."])
     first = base[0] if isinstance(base, list) else base
-    return Site(
-        root=root,
-        docs=docs,
-        snippets=(root / first).resolve(),
-        locales=_locales(raw),
-    )
+    return Site(root=root, docs=docs, snippets=(root / first).resolve(), locales=_locales(raw))
 
 
 def load(config_file: Path | str | None = None) -> Site:

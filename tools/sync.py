@@ -199,8 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path.cwd()
     if args.action == "status":
         return status(root)
-    current = page_sections(root)
-    lock = read_lock(root)
+    current, lock = page_sections(root), read_lock(root)
     if args.action == "update":
         targets = [t for a in args.args for t in _targets(a, current)] or [
             (p, a) for p, anchors in current.items() for a in anchors

@@ -1,0 +1,202 @@
+"""Every page in the browser: it renders completely (images, math, diagrams, notebooks;
+nothing sideways on a phone), axe finds no serious accessibility violation, and a first
+visit transfers little (headless Chromium against the built site; see
+``tests/test_browser.py``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser import (
+    ARTIFACTS,
+    GENERATED,
+    NARROW,
+    WIDE,
+    Reader,
+    narrow_problems,
+    wait_for_diagrams,
+    wait_for_search_index,
+)
+from tests.project import DEFAULT, OTHER, SITE
+from tests.test_built_site import PAGES, url_path
+from tests.test_notebooks import EXAMPLES
+
+SLUGS = PAGES + [f"notebooks/{p.stem}" for p in EXAMPLES]
+
+
+# One page of each type (the smaller ones: axe takes 1-3 s a page): home, a chapter with a
+# diagram, an example, the report, a notebook, and the search dialog open with results.
+AXE_PAGES = [
+    "index",
+    "data",
+    "examples/custom-module",
+    "examples/report",
+    "notebooks/linear_broadcasting",
+    "search",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "scheme"),
+    [
+        (x.code, scheme)
+        for x in SITE.locales
+        for scheme in (["default", "slate"] if x.code == DEFAULT else ["default"])
+    ],
+)
+def test_accessibility_has_no_serious_violations(reader: Reader, lang: str, scheme: str) -> None:
+    """axe-core on every page type, in each language: no serious or critical violation;
+    the minor and moderate ones go to test-artifacts/axe-<lang>-<scheme>.json.
+
+    What the palette changes is colour (the palette's CSS, which every language shares)
+    and which copy of each figure shows (the dark one's alt text is the light one's:
+    ``render.py``, checked on every figure of the built site by
+    ``tests/test_built_site.py``). So colour contrast, three quarters of axe's time, is
+    checked on the default language's pages in both palettes, with every other rule;
+    the other languages' pages get every other rule, in the default palette (their
+    slate run checked the same rules on the same markup again)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, serious, rest = Axe(), [], {}
+    options: dict[str, object] = {"resultTypes": ["violations"]}
+    if lang != DEFAULT:
+        options["rules"] = {"color-contrast": {"enabled": False}}
+    page = reader.open(url_path("index", lang), wait_until="load")
+    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    for slug in AXE_PAGES:
+        if slug == "search":
+            page = reader.open(url_path("index", lang), wait_until="load")
+            page.click(".md-search__input")
+            wait_for_search_index(page)
+            page.fill(
+                ".md-search__input",
+                "tensor" if lang == OTHER else GENERATED.get(lang, lambda t: t)("张量"),
+            )
+            page.press(".md-search__input", "End")  # Material searches on key events
+            page.locator(".md-search-result__item").first.wait_for()
+        else:
+            page = reader.open(url_path(slug, lang), wait_until="load")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+        for v in axe.run(page, options=options).response["violations"]:
+            where = [f"{slug}: {' '.join(map(str, n['target']))}" for n in v["nodes"]]
+            if v["impact"] in ("serious", "critical"):
+                serious += [
+                    f"{v['id']} ({v['impact']}) {w}: {n['failureSummary'].splitlines()[-1].strip()}"
+                    for w, n in zip(where, v["nodes"])
+                ]
+            else:
+                entry = rest.setdefault(
+                    v["id"], {"impact": v["impact"], "help": v["help"], "nodes": []}
+                )
+                entry["nodes"] += where
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{lang}-{scheme}.json").write_text(
+        json.dumps(rest, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    assert not serious, "\n".join(serious[:30])
+    reader.check_clean()
+
+
+# A generated language's page is its source page's HTML with the text converted
+# (tools/generate.py; tests/test_built_site.py checks every one of them statically), so in
+# the browser it is checked on one page of each kind: home, math, diagrams, figures and
+# tabs, an example, a notebook. Every written language's page is checked.
+GENERATED_SAMPLE = [
+    "index",
+    "autograd",
+    "workflow",
+    "layers",
+    "examples/quickstart",
+    "notebooks/quickstart",
+]
+RENDERED = [
+    (slug, x.code) for x in SITE.locales for slug in (GENERATED_SAMPLE if x.generated else SLUGS)
+]
+
+
+@pytest.mark.parametrize(("slug", "lang"), RENDERED)
+def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
+    reader = tab
+    reader.errors.clear()
+    reader.outside.clear()
+    # "load": the page and every image, stylesheet and font it uses have arrived; the
+    # math and diagrams, drawn by scripts afterwards, are waited for below.
+    page = reader.open(url_path(slug, lang), wait_until="load")
+    # Shown images only: a figure's dark copy is hidden in the light palette and, loaded
+    # lazily, never fetched there (its file is checked in tests/test_built_site.py).
+    broken = page.evaluate(
+        "[...document.images].filter(i => i.getClientRects().length"
+        " && (!i.complete || i.naturalWidth === 0)).map(i => i.alt || i.src.slice(0, 60))"
+    )
+    assert not broken, f"images that did not load: {broken}"
+    math = page.locator(".arithmatex")
+    if math.count():  # each formula is typeset as it nears the screen (katex.js)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        for i in range(math.count()):
+            math.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function(
+            "[...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))",
+            timeout=10000,
+        )
+        assert page.locator(".katex-error").count() == 0
+    if slug.startswith("notebooks/"):  # JupyterLab's stylesheet, now a separate file, applies
+        padding = page.evaluate(
+            "getComputedStyle(document.querySelector('.jupyter-wrapper'))"
+            ".getPropertyValue('--jp-cell-padding')"
+        )
+        assert padding.strip(), "the notebook stylesheet did not load"
+        assert page.locator(".jp-OutputArea-output").count() > 0
+    if page.locator(".mermaid").count():
+        wait_for_diagrams(page)
+    # On a phone's width the page itself does not scroll sideways (no reload: the same
+    # page reflowed).
+    page.set_viewport_size(NARROW)
+    try:
+        assert narrow_problems(page) == []
+    finally:
+        page.set_viewport_size(WIDE)
+    reader.check_clean()
+
+
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
+
+
+# Budgets for a reader's first visit, gzipped as GitHub Pages serves it: a chapter
+# without diagrams (the one with the most math and figures), and chapters with math and
+# diagrams, on a phone, scrolled to the end (so every diagram is drawn).
+@pytest.mark.parametrize(
+    ("slug", "budget_kb"), [("layers", 350), ("tensors", 700), ("autograd", 700)]
+)
+def test_first_visit_transfers_little(
+    reader: Reader, site: Path, slug: str, budget_kb: int
+) -> None:
+    import gzip
+
+    sizes: dict[str, int] = {}
+
+    def record(response) -> None:  # type: ignore[no-untyped-def]
+        path = urlsplit(response.url).path
+        if not response.url.startswith(reader.base_url) or response.status != 200:
+            return
+        file = site / path.lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        data = file.read_bytes()
+        sizes[path] = len(gzip.compress(data, 6)) if file.suffix in COMPRESSIBLE else len(data)
+
+    reader.page.set_viewport_size(NARROW)
+    reader.page.on("response", record)
+    page = reader.open(url_path(slug, DEFAULT), wait_until="load")
+    if page.locator(".diagram-scroll").count():
+        wait_for_diagrams(page)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    total = sum(sizes.values()) / 1000
+    heaviest = sorted(sizes.items(), key=lambda kv: -kv[1])[:8]
+    assert total <= budget_kb, f"{slug}: {total:.0f} KB > {budget_kb} KB; heaviest: {heaviest}"
+    assert not any("search_index" in p for p in sizes), "the search index came with the page"
+    reader.check_clean()
