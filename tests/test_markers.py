@@ -44,14 +44,14 @@ def test_text_that_looks_like_a_marker_is_text(tmp_path: Path) -> None:
     built = project.html("p").read_text(encoding="utf-8")
     assert built.count('<div class="snippet-output"') == 2  # the two blocks', no more
     assert "<p>SNIPPET-OUTPUT-0-END</p>\n<p>SNIPPET-OUTPUT-1-END</p>" in built  # prose
-    out = re.findall(r'<div class="snippet-output".*?<code tabindex="0">(.*?)</code>', built, re.S)
+    out = re.findall(r'<div class="snippet-output".*?<code tabindex="0"[^>]*>(.*?)</code>', built, re.S)
     assert out[0] == (
         "snippet-output--pending\nSNIPPET-OUTPUT-0-END\n&lt;p&gt;SNIPPET-OUTPUT-1-END&lt;/p&gt;\n"
         '<span class="ansi-red">red</span> plain '
         '<span class="ansi-bold ansi-green">bold green</span>\nstep 2/2\n'
     )
     assert out[1] == "second\n"
-    stderr = re.search(r'__stderr"><code tabindex="0">(.*?)</code>', built, re.S)
+    stderr = re.search(r'__stderr"><code tabindex="0"[^>]*>(.*?)</code>', built, re.S)
     assert stderr and stderr.group(1) == "100%|####|\n"
     assert "\x1b" not in built and "\r" not in built
 
