@@ -1,4 +1,4 @@
-"""Time the docs pipeline on this machine: ``python bench/pipeline.py [--first-page]``.
+"""Time the docs pipeline on this machine: ``python bench/pipeline.py [--first-page | --builds]``.
 
 Works on a throwaway copy of the committed tree (``git archive HEAD``) with an empty
 snippet cache, running the console scripts users type. First, what a new reader waits for:
@@ -7,7 +7,9 @@ real outputs (time to first page), and until every placeholder is gone. Then, on
 empty cache: cold ``mkdocs build`` (every snippet, in parallel), warm ``mkdocs build`` with
 nothing changed, rebuild after editing one page, and after editing one snippet; plus
 snippets executed in each. It also times what an author waits for in ``mkdocs serve``:
-from saving an edited page to the browser reload, in the running server.
+from saving an edited page to the browser reload, in the running server. ``--builds``:
+the ``mkdocs build`` figures alone (``SNIPPETS_SANDBOX=off`` in the environment gives them
+without the sandbox, to compare).
 """
 
 from __future__ import annotations
@@ -122,6 +124,7 @@ def serve_reload(work: Path, env: dict[str, str], page: Path) -> float:
 
 def main() -> None:
     first_page_only = "--first-page" in sys.argv[1:]  # only the cold `mkdocs serve` figures
+    builds_only = "--builds" in sys.argv[1:]  # only `mkdocs build` (no server started)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SNIPPETS_CACHE_DIR", None)
     build = [shutil.which("mkdocs") or "mkdocs", "build", "--strict", "-q"]
@@ -135,19 +138,21 @@ def main() -> None:
             (work / "data").symlink_to(ROOT / "data")
         n = len(list((work / "snippets").rglob("*.py")))
         print(f"{n} snippets, {os.cpu_count()} cores")
-        first, every = serve_cold(work, env)
-        print(f"{'cold mkdocs serve: home + Tensors real':<44} {first:7.1f} s")
-        print(f"{'cold mkdocs serve: no placeholder left':<44} {every:7.1f} s")
-        if first_page_only:
-            return
-        shutil.rmtree(work / ".cache")
+        first = 0.0
+        if not builds_only:
+            first, every = serve_cold(work, env)
+            print(f"{'cold mkdocs serve: home + Tensors real':<44} {first:7.1f} s")
+            print(f"{'cold mkdocs serve: no placeholder left':<44} {every:7.1f} s")
+            if first_page_only:
+                return
+            shutil.rmtree(work / ".cache")
         cold = timed("cold: mkdocs build (all snippets)", build, work, env)
         warm = timed("warm: mkdocs build, nothing changed", build, work, env)
         page = work / "docs" / "tensors.en.md"
         page.write_text(page.read_text() + "\nOne more sentence.\n")
         timed("one page edited: mkdocs build", build, work, env)
         site = load_site(work / "mkdocs.yml")
-        for locale in site.written:  # saving a page of one language rebuilds it alone
+        for locale in [] if builds_only else site.written:  # a page saved under serve
             edited = work / "docs" / locale.page("tensors")
             seconds = serve_reload(work, env, edited)
             label = f"one {locale.code} page edited: serve, save to reload"

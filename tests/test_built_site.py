@@ -38,9 +38,9 @@ def test_each_block_has_its_real_output(site: Path, slug: str) -> None:
         page = built(site, slug, lang)
         shown = re.findall(
             r'<div class="snippet-output" data-snippet="snippets/([^"]+)">'
-            r'\n<p[^>]*>[^<]*</p>\n(?:<pre><code tabindex="0">(.*?)</code></pre>)?\n?'
+            r'\n<p[^>]*>[^<]*</p>\n(?:<pre><code tabindex="0"[^>]*>(.*?)</code></pre>)?\n?'
             r'(?:<p class="snippet-output__stream">stderr</p>\n'
-            r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code></pre>)?',
+            r'<pre class="snippet-output__stderr"><code tabindex="0"[^>]*>(.*?)</code></pre>)?',
             page,
             flags=re.S,
         )

@@ -35,6 +35,15 @@ COVERED = {
 }
 
 
+# benchmarks the docs show, which CI does not run (they take minutes and, for Lighthouse,
+# npm): each names a script under bench/ that exists
+BENCHMARKS = {
+    "mkdocs build && python bench/lighthouse.py": "Lighthouse on 15 pages, 3 runs each",
+    "python bench/lighthouse.py --pages tensors --langs en --runs 1": "one quick Lighthouse run",
+    "LIGHTHOUSE_DIR=/path/with/node_modules python bench/lighthouse.py": "an installed Lighthouse",
+}
+
+
 def documented() -> list[str]:
     commands = []
     for doc in ("README.md", "CONTRIBUTING.md"):
@@ -47,8 +56,12 @@ def documented() -> list[str]:
 
 
 def test_every_documented_command_is_exercised() -> None:
-    missing = sorted(set(documented()) - set(COVERED))
+    missing = sorted(set(documented()) - set(COVERED) - set(BENCHMARKS))
     assert not missing, f"documented commands no test runs: {missing}"
+    for command in BENCHMARKS:
+        scripts = re.findall(r"\bbench/\w+\.py\b", command)
+        assert scripts and all((ROOT / s).is_file() for s in scripts), command
+    assert set(BENCHMARKS) <= set(documented()), "a benchmark the docs no longer show"
 
 
 def test_runner_command() -> None:

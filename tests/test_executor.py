@@ -222,7 +222,7 @@ def test_stderr_is_shown_and_os_exit_0_is_success(project: Project) -> None:
     assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["result\n", "before\n"]
     stderr = re.findall(
         r'<p class="snippet-output__stream">stderr</p>\n'
-        r'<pre class="snippet-output__stderr"><code tabindex="0">(.*?)</code>',
+        r'<pre class="snippet-output__stderr"><code tabindex="0"[^>]*>(.*?)</code>',
         en,
         re.S,
     )

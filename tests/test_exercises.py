@@ -85,7 +85,7 @@ def solutions_shown(page_html: str) -> list[tuple[str, str]]:
     for block in re.findall(r'<details class="success"[^>]*>(.*?)</details>', section, flags=re.S):
         shown = re.search(
             r'<div class="snippet-output" data-snippet="snippets/([^"]+)">\n<p[^>]*>[^<]*</p>\n'
-            r'<pre><code tabindex="0">(.*?)</code></pre>',
+            r'<pre><code tabindex="0"[^>]*>(.*?)</code></pre>',
             block,
             flags=re.S,
         )

@@ -44,7 +44,9 @@ def test_text_that_looks_like_a_marker_is_text(tmp_path: Path) -> None:
     built = project.html("p").read_text(encoding="utf-8")
     assert built.count('<div class="snippet-output"') == 2  # the two blocks', no more
     assert "<p>SNIPPET-OUTPUT-0-END</p>\n<p>SNIPPET-OUTPUT-1-END</p>" in built  # prose
-    out = re.findall(r'<div class="snippet-output".*?<code tabindex="0"[^>]*>(.*?)</code>', built, re.S)
+    out = re.findall(
+        r'<div class="snippet-output".*?<code tabindex="0"[^>]*>(.*?)</code>', built, re.S
+    )
     assert out[0] == (
         "snippet-output--pending\nSNIPPET-OUTPUT-0-END\n&lt;p&gt;SNIPPET-OUTPUT-1-END&lt;/p&gt;\n"
         '<span class="ansi-red">red</span> plain '

@@ -24,7 +24,7 @@ def outputs(built: Path) -> list[str]:
     """The stdout blocks shown on a built page, unescaped."""
     text = built.read_text(encoding="utf-8")
     blocks = re.findall(
-        r'<div class="snippet-output".*?<pre><code tabindex="0">(.*?)</code></pre>',
+        r'<div class="snippet-output".*?<pre><code tabindex="0"[^>]*>(.*?)</code></pre>',
         text,
         flags=re.S,
     )

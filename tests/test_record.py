@@ -4,6 +4,7 @@ records only what is not current (nothing at all without CUDA)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert f">NVIDIA Test GPU · recorded {today}</label>" in en
     assert f">NVIDIA Test GPU · 录制于 {today}</label>" in zh
     assert outputs(project.path / f"site/{OTHER}/p/index.html") == ["same code, other device\n"]
-    assert '<pre><code tabindex="0">recorded on gpu\n</code></pre>' in en
+    assert re.search(r'<pre><code tabindex="0"[^>]*>recorded on gpu\n</code></pre>', en)
     assert "Output · cuda (NVIDIA Test GPU) · torch 2.11.0" in en
 
     project.write("snippets/p/dev.py", "print('changed after recording')\n")

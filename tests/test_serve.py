@@ -40,7 +40,7 @@ def shown(page: str) -> list[str]:
         html.unescape(b)
         for b in re.findall(
             r'<div class="snippet-output" data-snippet="[^"]+">\n<p[^>]*>[^<]*</p>\n'
-            r'<pre><code tabindex="0">(.*?)</code></pre>',
+            r'<pre><code tabindex="0"[^>]*>(.*?)</code></pre>',
             page,
             flags=re.S,
         )

@@ -277,6 +277,9 @@ class ServeSession:
             one_language.keep_search_entries(config, lambda at: at.split("#")[0] not in rendered)
         folder = Path(config.site_dir)
         self.served = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
+        if self.background is not None:  # the first build is done: its snippets may start
+            self.background.resume()  # (here, not only in start: MkDocs calls on_serve
+            # only with live reload, and `mkdocs serve --no-livereload` must run them too)
 
     def failed(self, message: str) -> None:
         """The cause of this build's failure, as the build found it (its first)."""
