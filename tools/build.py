@@ -128,6 +128,7 @@ class Build:
 
                 if jieba.dt.dictionary != str(path.resolve()):  # set once: it loads lazily
                     jieba.set_dictionary(str(path.resolve()))
+                    jieba.dt.tmp_dir = str(path.parent.resolve())  # its model cache, not /tmp
 
     def run_snippets(self, first: dict[Path, Path], nav: list[str]) -> None:
         """Run what is not cached yet, in parallel: waiting for all (build), or not (serve).
