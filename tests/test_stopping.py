@@ -81,9 +81,7 @@ def _stop(project: Project, tmp: Path, command: str, signum: int, forkserver: st
     if signum == signal.SIGKILL:  # the next start cleans what it could not
         r = project.runner("--why", TMPDIR=str(tmp))
         assert r.returncode == 0, r.stderr
-    left = sorted(p.name for p in tmp.iterdir())
-    if command == "serve" and signum == signal.SIGKILL:  # MkDocs' own site folder
-        left = [name for name in left if not name.startswith("mkdocs_")]
+    left = sorted(p.name for p in tmp.iterdir())  # MkDocs' own site folder under serve too
     assert not left, f"left in the temporary directory: {left}"
     locks = list((project.path / ".cache" / "snippets").glob("*.lock"))
     assert not locks, f"locks left: {locks}"

@@ -94,11 +94,26 @@ def _alive(pid: int) -> bool:
 
 
 def remove_dead_folders() -> None:
-    """Remove the ``run_folder`` of every process that no longer exists."""
-    for old in Path(tempfile.gettempdir()).glob("snippets-[0-9]*"):
+    """Remove the ``run_folder`` of every process that no longer exists, and the folders
+    it named to go with it (``remove_with_me``)."""
+    tmp = tempfile.gettempdir()
+    for old in Path(tmp).glob("snippets-[0-9]*"):
         pid = old.name.removeprefix("snippets-")
         if pid.isdigit() and not _alive(int(pid)):
+            named = old / "remove-with-me"
+            for line in named.read_text().splitlines() if named.is_file() else []:
+                if os.path.dirname(line) == tmp and os.path.basename(line).startswith("mkdocs_"):
+                    shutil.rmtree(line, ignore_errors=True)
             shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_with_me(folder: Path) -> None:
+    """``folder`` (``mkdocs_*`` in the temporary directory: a serve session's site) is
+    removed with this process's ``run_folder`` if a SIGKILL leaves it behind."""
+    names = run_folder() / "remove-with-me"
+    known = names.read_text(encoding="utf-8").splitlines() if names.is_file() else []
+    if str(folder) not in known:
+        names.write_text("".join(f"{n}\n" for n in [*known, str(folder)]), encoding="utf-8")
 
 
 @functools.cache

@@ -41,7 +41,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from tools import generate, pages, render
+from tools import generate, pages, render, sandbox
 from tools import site as site_model
 from tools import workaround_livereload as livereload
 from tools import workaround_one_language as one_language
@@ -193,6 +193,8 @@ class ServeSession:
     def serve_from_folders(self, server: LiveReloadServer, first: MkDocsConfig) -> None:
         """Rebuilds go to the folder not served; requests are answered meanwhile."""
         self.folders.start(Path(server.root), mirror=not self.placeholders)
+        if self.folders.made is not None:
+            sandbox.remove_with_me(self.folders.made)
         build = server.builder
 
         def saved_pages() -> None:  # a dirty build, of the language self.only
@@ -277,6 +279,7 @@ class ServeSession:
             one_language.keep_search_entries(config, lambda at: at.split("#")[0] not in rendered)
         folder = Path(config.site_dir)
         self.served = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
+        sandbox.remove_with_me(folder)  # MkDocs' temporary site, should a SIGKILL leave it
         if self.background is not None:  # the first build is done: its snippets may start
             self.background.resume()  # (here, not only in start: MkDocs calls on_serve
             # only with live reload, and `mkdocs serve --no-livereload` must run them too)
