@@ -33,6 +33,7 @@ from __future__ import annotations
 import errno
 import importlib.metadata
 import json
+import linecache
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -189,8 +190,14 @@ class _Run:
     def __init__(self, snippet: Path, out_dir: Path, root: Path) -> None:
         self.out_dir, self.root, self.reads = out_dir, root, set[str]()
         self.module = _prepare(snippet, out_dir)
-        self.cells = split_cells(snippet.read_text(encoding="utf-8"))
-        self.code = [compile("\n" * (n - 1) + t, str(snippet), "exec") for n, t in self.cells]
+        source = snippet.read_text(encoding="utf-8")
+        self.cells = split_cells(source)
+        # Named as `python x.py` names it for a reader who saved the block as x.py: a
+        # warning or traceback shows no build path. Its lines are kept for them (and for
+        # inspect); an entry without a time is never dropped by linecache.checkcache.
+        name = snippet.name
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+        self.code = [compile("\n" * (n - 1) + t, name, "exec") for n, t in self.cells]
         self.done: list[dict[str, int]] = []
         self.start, self.cpu_start = time.perf_counter(), time.process_time()
         self.pid = os.getpid()
