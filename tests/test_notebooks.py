@@ -28,6 +28,7 @@ import pytest
 from tests.project import DEFAULT, SITE
 from tools import notebooks
 from tools._child import CELL, split_cells
+from tools.cache import Cell, Result
 from tools.runner import ROOT, Runner, mask_timings
 
 EXAMPLES = sorted(
@@ -146,3 +147,14 @@ def test_timings_are_masked_and_nothing_else() -> None:
     assert mask_timings(
         "1 DataLoader: 33.9 s for 5 epochs, 6.78 s/epoch, 1.00x\nepoch 5: accuracy 64.9 %\n"
     ) == ("1 DataLoader: # s for 5 epochs, # s/epoch, #x\nepoch 5: accuracy 64.9 %\n")
+
+
+def test_a_notebook_holds_what_a_terminal_shows(tmp_path: Path) -> None:
+    """A cell's progress bar (``\\r`` frames) is its last frame in the notebook too."""
+    script = tmp_path / "bar.py"
+    script.write_text("# %%\nprint('x')\n")
+    cell = Cell(line=1, stdout="10%\r50%\r100%\ndone\n", figures=(), stderr="a\rb\n")
+    result = Result("snippets/bar.py", cell.stdout, (), "cpu", "2", 0.1, 0.1, cells=(cell,))
+    nb = notebooks.build(script, result, {"header": "{name}", "pending": ""})
+    [out, err] = nb.cells[1].outputs
+    assert (out.text, err.text) == ("100%\ndone\n", "b\n")

@@ -22,6 +22,7 @@ from tools import writing
 from tools._child import CELL, split_cells
 from tools.runner import Result
 from tools.site import Site
+from tools.terminal import resolve_frames
 
 
 def is_notebook_source(path: Path) -> bool:
@@ -59,10 +60,12 @@ def build(snippet: Path, result: Result | None, words: dict[str, str]) -> nbform
             nb.cells.append(v4.new_code_cell("\n".join(lines).strip("\n")))
             continue
         outputs = []
+        # as a terminal leaves them (the last of each line's \r frames); colours are kept:
+        # notebooks show ANSI colours themselves
         if run.stdout:
-            outputs.append(v4.new_output("stream", name="stdout", text=run.stdout))
+            outputs.append(v4.new_output("stream", name="stdout", text=resolve_frames(run.stdout)))
         if run.stderr:
-            outputs.append(v4.new_output("stream", name="stderr", text=run.stderr))
+            outputs.append(v4.new_output("stream", name="stderr", text=resolve_frames(run.stderr)))
         for png in run.figures:
             data = base64.b64encode(png.read_bytes()).decode()
             outputs.append(v4.new_output("display_data", data={"image/png": data}))
