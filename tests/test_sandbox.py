@@ -190,6 +190,22 @@ def test_a_planted_token_cannot_be_printed(tmp_path: Path) -> None:
     assert_no_token(run(project, "token", **PLANTED))
 
 
+GIT = ROOT_OF + (
+    "git = ROOT / '.git'\n"
+    "print('git holds', sorted(p.name for p in git.iterdir()))\n"
+    "print('config readable', (git / 'config').exists())\n"
+)
+
+
+def test_the_checkout_token_in_git_config_cannot_be_printed(tmp_path: Path) -> None:
+    """actions/checkout keeps its token in .git/config; the snippet sees an empty .git."""
+    project = project_with(tmp_path, git=GIT)
+    project.write(".git/config", "[http]\n\textraheader = AUTHORIZATION: basic tok-1234567\n")
+    out = run(project, "git")
+    assert "git holds []" in out and "config readable False" in out, out
+    assert (project.path / ".git" / "config").is_file()  # hidden from the snippet only
+
+
 def test_the_environment_is_an_allow_list() -> None:
     assert sandbox.allowed("PATH") and sandbox.allowed("LC_ALL")
     assert sandbox.allowed("SNIPPETS_TIMEOUT") and sandbox.allowed("CUDA_VISIBLE_DEVICES")

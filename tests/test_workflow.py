@@ -71,3 +71,12 @@ def test_the_checks_catch_a_build_job_that_may_write() -> None:
     job = {"steps": [{"uses": "actions/checkout@v4"}, {"run": "mkdocs build"}]}
     assert runs_code(job) and set(permissions(workflow, job).values()) == {"read", "write"}
     assert permissions({}, job) == {"*": "write"}
+
+
+@pytest.mark.parametrize("where,workflow,job", jobs(), ids=[j[0] for j in jobs()])
+def test_no_checkout_leaves_its_token_behind(where: str, workflow: Any, job: Any) -> None:
+    """actions/checkout keeps its token in .git/config unless told not to; code the job
+    runs (a snippet, a test) could read it there."""
+    for step in job.get("steps") or []:
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert (step.get("with") or {}).get("persist-credentials") is False, where

@@ -289,15 +289,17 @@ def _fresh_random_state() -> None:
         torch.seed()
 
 
-def _sandboxed(out_dir: Path, watch: int | None = None) -> None:
+def _sandboxed(out_dir: Path, root: Path, watch: int | None = None) -> None:
     """Enter the sandbox (when the runner found one, ``NOTES_SANDBOX=1``): writable are
     the snippet's folder (the working directory's parent), ``out_dir`` and ``data/``;
+    the project's ``.git`` (its configuration may hold a checkout's token) is hidden;
     ``watch``: the pipe that ends when the runner dies (``sandbox.enter``)."""
     if os.environ.get("NOTES_SANDBOX") != "1":
         return
     cwd = Path.cwd()
+    writable = [cwd.parent, out_dir, (cwd / "data").resolve()]
     try:
-        sandbox.enter([cwd.parent, out_dir, (cwd / "data").resolve()], cwd.parent, watch)
+        sandbox.enter(writable, cwd.parent, watch, hidden=[root / ".git"])
     except OSError as exc:
         os.write(2, f"{exc.strerror or exc}\n".encode())
         os._exit(1)
@@ -322,7 +324,7 @@ def run(
     err = os.open(out_dir / "stderr.bin", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(err, 2)
     os.close(err)
-    _sandboxed(out_dir, watch.fileno())
+    _sandboxed(out_dir, root, watch.fileno())
     _fresh_random_state()
     try:
         main(snippet, out_dir, root)
@@ -333,5 +335,5 @@ def run(
 
 
 if __name__ == "__main__":
-    _sandboxed(Path(sys.argv[2]))
+    _sandboxed(Path(sys.argv[2]), Path(sys.argv[3]).resolve())
     main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]), Path(sys.argv[3]).resolve())

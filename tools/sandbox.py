@@ -4,13 +4,13 @@
 torch stays preloaded) unshares mount, network, PID, IPC and UTS namespaces (and a user
 namespace when not root), makes the whole file system read-only except the few
 ``writable`` folders (the snippet's temporary working directory, its out folder,
-``data/``), gives it a minimal ``/dev`` (null, zero, random, ..., GPUs, a fresh
-``/dev/shm``), brings up loopback only, then forks once more: the new process is PID 1 of
-its own PID namespace, with a fresh ``/proc`` (the build's processes and their
-environments are not visible), all capabilities dropped (it can mount nothing back), and
-it dies with its parent (``PR_SET_PDEATHSIG``). When it ends, the kernel kills every
-process left in the namespace, whatever session they started. ``enter`` returns in that
-process; the one in between waits and exits with its status.
+``data/``), hides the project's ``.git``, gives it a minimal ``/dev`` (null, zero,
+random, ..., GPUs, a fresh ``/dev/shm``), brings up loopback only, then forks once more:
+the new process is PID 1 of its own PID namespace, with a fresh ``/proc`` (the build's
+processes and their environments are not visible), all capabilities dropped (it can
+mount nothing back), and it dies with its parent (``PR_SET_PDEATHSIG``). When it ends,
+the kernel kills every process left in the namespace, whatever session they started.
+``enter`` returns in that process; the one in between waits and exits with its status.
 
 The runner's side: the environment a snippet sees (``allowed``: an allow-list, no
 tokens, no CI variables; the fork server starts with it too, as ``/proc/self/environ``
@@ -311,10 +311,14 @@ def _unshare() -> None:
         _map_user(uid, gid)
 
 
-def enter(writable: Sequence[Path], box: Path, watch: int | None = None) -> None:
+def enter(
+    writable: Sequence[Path], box: Path, watch: int | None = None, hidden: Sequence[Path] = ()
+) -> None:
     """Enter the sandbox (see the module's docstring); returns in the snippet's PID 1.
 
     ``box``: a writable folder of the snippet's, for the sandbox's own few files;
+    ``hidden``: folders that look empty to the snippet (an empty read-only file system
+    over each that exists);
     ``watch``: a pipe that ends (EOF) when the runner dies (a fork server's child: its
     parent, the server, lives as long as its children do). Raises ``SandboxError``
     naming the step that failed."""
@@ -322,6 +326,11 @@ def enter(writable: Sequence[Path], box: Path, watch: int | None = None) -> None
     _unshare()
     _mount(None, "/", None, MS_REC | MS_PRIVATE, "make mounts private")
     _writable(writable)
+    for folder in hidden:
+        if folder.is_dir():
+            _mount(
+                "tmpfs", str(folder), "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, f"hide {folder}"
+            )
     _minimal_dev(box / ".old-dev")
     _no_dns(box)
     _loopback_up()
