@@ -71,7 +71,6 @@ class ServeSession:
         self.building = False
         self.built_ok = True
         self.seen: dict[str, float] = {}  # watched file -> mtime at the last build
-        self.served: list[str] = []  # the HTML files of the last complete build
         self.error = ""  # this build's error, as the build reported it
         self.restore: Callable[[], None] = lambda: None
         self.observer: Any = None
@@ -278,7 +277,6 @@ class ServeSession:
             rendered = self.rendered
             one_language.keep_search_entries(config, lambda at: at.split("#")[0] not in rendered)
         folder = Path(config.site_dir)
-        self.served = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
         sandbox.remove_with_me(folder)  # MkDocs' temporary site, should a SIGKILL leave it
         if self.background is not None:  # the first build is done: its snippets may start
             self.background.resume()  # (here, not only in start: MkDocs calls on_serve
@@ -295,7 +293,13 @@ class ServeSession:
         cause = cause or f"{type(exc).__name__} (see the terminal)"
         log.error(f"Build failed; every page shows the error until it is fixed: {cause}")
         page = ERROR_PAGE.format(cause=html.escape(cause))
-        for rel in set(self.served) | {"index.html", "404.html"}:
+        # each page of the folder served now (the last complete build, or the last error):
+        # this build's own folder may lack pages it did not get to
+        served = self.folders.served
+        pages = set()
+        if served is not None and served != site_dir and served.is_dir():
+            pages = {p.relative_to(served).as_posix() for p in served.rglob("*.html")}
+        for rel in pages | {"index.html", "404.html"}:
             path = site_dir / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
