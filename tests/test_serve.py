@@ -228,7 +228,7 @@ def test_saving_one_language_rebuilds_it_alone(tmp_path: Path) -> None:
         page = project.path / "docs" / SITE.locale(OTHER).page("p")
         page.write_text(page.read_text("utf-8") + "\nA new word: zebra.\n", "utf-8")
         server.until(P_URL, lambda t: "zebra" in t, 30)
-        assert f"Only {OTHER} pages changed: building {OTHER} alone" in server.log.read_text()
+        assert f"Rebuilding 1 page(s) in {OTHER}: p (" in server.log.read_text()
         got = server.get(default_url)
         assert shown(got) == ["a\n"], got[got.find("snippet-output") - 200 :][:900]  # still served
         index = server.get("search/search_index.json")
@@ -269,6 +269,10 @@ def test_one_save_one_rebuild_and_editor_files_none(tmp_path: Path) -> None:
         server.until(P_URL, lambda t: shown(t) == ["b\n"], 30)
         time.sleep(6)  # a second rebuild would come within 3 s of the run's end
         assert builds(server) == before + 1, server.log.read_text()[-3000:]
+        # its page and the report, in every language; the default language's page too
+        every = ", ".join(x.code for x in SITE.written)
+        assert f"Rebuilding 2 page(s) in {every}: examples/report, p (" in server.log.read_text()
+        assert shown(server.get(SITE.default.url("p"))) == ["b\n"]
         locale_file = project.path / "locales" / f"{OTHER}.yml"
         locale_file.write_text(locale_file.read_text("utf-8") + "\n# edited\n", "utf-8")
         deadline = time.monotonic() + 30
@@ -296,5 +300,37 @@ def test_generated_language_follows_its_source_page(tmp_path: Path) -> None:
         server.until(source.url("p"), lambda t: "斑马" in t, 30)
         assert "斑馬" in server.get(url)  # converted by the same rebuild, not a later one
         assert builds(server) == before + 1, server.log.read_text()[-3000:]
+        # that page alone, in its language and the one generated from it
+        assert (
+            f"Rebuilding 1 page(s) in {source.code}, {generated.code}: p ("
+            in server.log.read_text()
+        )
     finally:
         server.stop()
+
+
+def test_a_slow_snippet_save_shows_its_output_from_a_second_dirty_rebuild(tmp_path: Path) -> None:
+    """A saved snippet that outlasts ``SNIPPETS_SERVE_WAIT`` shows its placeholder; when
+    it ends, its pages are rebuilt again, still alone (not every page)."""
+    project = Project(tmp_path / "project")
+    a = project.write("snippets/p/a.py", "print('a')\n")
+    project.write("snippets/q/b.py", "print('b')\n")
+    project.pages("p", "p/a.py")
+    project.pages("q", "q/b.py")
+    flag = tmp_path / "let-slow-finish"
+    server = Served(project, tmp_path / "serve.log", flag, wait=1)
+    try:
+        server.until(P_URL, lambda t: shown(t) == ["a\n"], 60)
+        time.sleep(5)  # anything the first build started has ended
+        a.write_text(SLOW.format(flag=str(flag)))
+        server.until(P_URL, lambda t: "snippet-output--pending" in t, 30)
+        flag.touch()
+        server.until(P_URL, lambda t: shown(t) == ["slow output is here\n"], 30)
+        time.sleep(2)
+        log = server.log.read_text(encoding="utf-8")
+        after = log[log.index("Rebuilding 2 page(s)") :]
+        assert after.count("Rebuilding 2 page(s)") == 2, after  # p and the report, twice
+        assert "Rebuilding every page" not in after, after
+    finally:
+        server.stop()
+        flag.touch()

@@ -59,7 +59,7 @@ class Build:
     def start(self, command: str) -> None:
         self.mode = command
         if command == "serve":
-            self.serve = ServeSession(lambda: self.site)
+            self.serve = ServeSession(lambda: self.site, REPORT_SLUG)
 
     @property
     def site(self) -> site_model.Site:
@@ -81,22 +81,27 @@ class Build:
         self.token = secrets.token_hex(8)
         if one_language.building_another_language(config):
             return  # the rules were checked, the snippets run, the files written already
-        self.renderings.clear()
-        if self.serve is not None:
-            self.serve.configure(config)
-        only = self.serve.only if self.serve else None
+        serve = self.serve
+        follows = serve is not None and serve.follows  # a serve rebuild's next language
+        if not follows:  # (a generated language's pages are converted from these)
+            self.renderings.clear()
+        if serve is not None:
+            serve.configure(config)
         self.site_model = site = site_model.load(config.config_file_path)
         if self.runner.root != site.root:
             self.runner = Runner(site.root)
         self.runner.log = log.info
-        self.check_rules(config)
-        if prepare_data.SOURCE.is_dir() and prepare_data.prepare(site.data) is not None:
-            log.debug("Fashion-MNIST prepared offline in data/")
-        nav = pages.nav_order(config.nav)
-        self.run_snippets(pages.first_shown(site, nav), nav)
-        if only is None:  # a serve rebuild of one language: no snippet and no label changed
+        dirty = serve.dirty if serve is not None and serve.only is not None else None
+        if not follows:
+            self.check_rules(config)
+        if dirty is None:  # else a serve rebuild of some pages: a snippet they show and
+            # the cache lacks is queued as its page is rendered (no example script changed)
+            if prepare_data.SOURCE.is_dir() and prepare_data.prepare(site.data) is not None:
+                log.debug("Fashion-MNIST prepared offline in data/")
+            nav = pages.nav_order(config.nav)
+            self.run_snippets(pages.first_shown(site, nav), nav)
             self.notebooks.write(site, self.notebook_result)
-        self.generate(config, only is None)
+        self.generate(config, dirty)
 
     def check_rules(self, config: MkDocsConfig) -> None:
         problems = pages.site_problems(config)
@@ -108,15 +113,14 @@ class Build:
         if problems:
             raise self.fail("Site rules broken:\n  " + "\n  ".join(problems))
 
-    def generate(self, config: MkDocsConfig, write: bool) -> None:
-        """The generated locales (``tools.generate``): their pages (``write``: else serve
-        builds one written language), their i18n settings, and jieba's dictionary with
-        their words, so search cuts their text as the source's."""
+    def generate(self, config: MkDocsConfig, slugs: set[str] | None) -> None:
+        """The generated locales (``tools.generate``): their pages (only ``slugs`` if not
+        None: a serve rebuild of some pages), their i18n settings, and jieba's dictionary
+        with their words, so search cuts their text as the source's."""
         site = self.site
         if not site.generated:
             return
-        if write:
-            generate.write_pages(site)
+        generate.write_pages(site, slugs)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
             generate.configure_i18n(site, i18n, pages.nav_titles(config.nav), config)

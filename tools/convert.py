@@ -44,6 +44,7 @@ def converter(opencc_config: str, table: tuple[tuple[str, str], ...]) -> Callabl
     return convert
 
 
+@functools.lru_cache(maxsize=16)  # OpenCC's installed files: the same for the process
 def config_problem(name: str) -> str | None:
     """None if OpenCC has the configuration ``name`` (``s2twp``); else why not, in one
     line, with the names it has."""

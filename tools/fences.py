@@ -125,10 +125,11 @@ def resolve(snippets: Path, target: str) -> Path:
         )
     if ".." in Path(target).parts:
         raise ValueError(f"include '{target}' leaves {snippets.name}/ ('..')")
-    path = snippets / target
-    if not path.resolve().is_relative_to(snippets.resolve()):
+    path, base = snippets / target, snippets.resolve()
+    resolved = path.resolve()
+    if not resolved.is_relative_to(base):
         raise ValueError(f"include '{target}' is a link leading out of {snippets.name}/")
-    real = path.resolve().relative_to(snippets.resolve())
+    real = resolved.relative_to(base)
     if any(is_hidden(rel) or is_litter(rel) for rel in (Path(target), real)):
         raise ValueError(
             f"include '{target}' names a hidden or scratch file (a part starting with '.', "

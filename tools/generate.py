@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -120,22 +120,25 @@ def convert_data(site: Site, locale: Locale, value: Any) -> Any:
     return convert.data(for_locale(site, locale), value)
 
 
-def write_pages(site: Site) -> list[Path]:
-    """Write every generated locale's pages under docs/; remove those whose source is
-    gone. A file is rewritten only when its text changes (``mkdocs serve`` watches)."""
+def write_pages(site: Site, slugs: Collection[str] | None = None) -> list[Path]:
+    """Write every generated locale's pages under docs/ (only ``slugs``' if given); remove
+    those whose source is gone. A file is rewritten only when its text changes."""
     written: list[Path] = []
     for locale in site.generated:
         convert = for_locale(site, locale)
         source = site.locale(locale.source or "")
         for page in site.pages(source):
             slug = site.slug(page)
+            if slugs is not None and slug not in slugs:
+                continue
             target = site.docs / locale.page(slug)
             text = convert_markdown(page.read_text(encoding="utf-8"), convert)
             text += NOTICE.format(source=source.page(slug), opencc=locale.opencc)
             writing.write_if_changed(target, text)
             written.append(target)
-        for stale in set(site.pages(locale)) - set(written):
-            stale.unlink()
+        if slugs is None:
+            for stale in set(site.pages(locale)) - set(written):
+                stale.unlink()
     return written
 
 

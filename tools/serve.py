@@ -15,10 +15,14 @@ watched here, not by MkDocs' own watcher of ``docs/``: editor files (``*.swp``, 
 page by an error page naming this build's error (file, line, cause), which reloads by
 itself once a rebuild works.
 
-Saving pages of one written language rebuilds only the pages saved since the last build,
-in that language (MkDocs' dirty build, in a copy of the last build; the other pages keep
-their output and search entries: ``tools.workaround_one_language``), unless a generated
-language follows it; ``SNIPPETS_SERVE_ALL_LANGUAGES=1`` always rebuilds every language.
+A save of pages or snippets rebuilds only the pages it changes (``dirty_plan``): a saved
+page in its language and in the languages generated from it; a saved snippet's pages
+and the execution report in every language. Each language is a dirty build of its own
+(MkDocs' public ``dirty=True``, in a copy of the last build), one after the other; the
+other pages keep their output and search entries (``tools.workaround_one_language``).
+Anything else (``mkdocs.yml``, ``locales/``, ``sync.lock.json``, an example script made
+into a notebook, a deleted file) rebuilds every page; ``SNIPPETS_SERVE_ALL_LANGUAGES=1``
+always does.
 """
 
 from __future__ import annotations
@@ -41,12 +45,13 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from tools import generate, pages, render, sandbox
+from tools import render, sandbox
 from tools import site as site_model
 from tools import workaround_livereload as livereload
 from tools import workaround_one_language as one_language
 from tools.runner import Background, Result, Runner, env_number
 from tools.serve_folders import Folders
+from tools.serve_saves import Saves
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 ERROR_PAGE = (
@@ -61,16 +66,22 @@ ERROR_PAGE = (
 class ServeSession:
     """What one ``mkdocs serve`` remembers between its builds."""
 
-    def __init__(self, site: Callable[[], site_model.Site]) -> None:
+    def __init__(self, site: Callable[[], site_model.Site], report: str) -> None:
         self.site = site  # the site model of the latest build
         self.background: Background | None = None
+        self.saves = Saves(site, report)  # what changed since the last build
         self.trigger: Path | None = None  # touched to make the server rebuild
-        self.only: str | None = None  # the language this rebuild builds alone
+        self.plan: list[str] = []  # the languages this rebuild builds dirty, in order
+        self.only: str | None = None  # the one of them being built now
+        self.follows = False  # ``only`` is not the plan's first language
+        self.dirty: set[str] = set()  # the slugs of the pages the plan renders again
+        self.repeat: tuple[list[str], set[str]] | None = None  # a dirty build's plan that
+        # showed a placeholder: the rebuild when its snippet ends
         self.placeholders = False  # this (or the last) build showed a placeholder
         self.finished = False  # a snippet ended while a build ran (or before serving)
         self.building = False
+        self.serving = False  # start() ran: the server watches the trigger (or soon will)
         self.built_ok = True
-        self.seen: dict[str, float] = {}  # watched file -> mtime at the last build
         self.error = ""  # this build's error, as the build reported it
         self.restore: Callable[[], None] = lambda: None
         self.observer: Any = None
@@ -80,7 +91,6 @@ class ServeSession:
         self.lock = threading.Lock()
         self.folders = Folders()
         self.rendered: set[str] = set()  # the URLs of the pages this build rendered
-        self.saved_pages: list[Path] = []  # the pages saved since the last build
 
     # -- snippets ----------------------------------------------------------------------
 
@@ -149,9 +159,11 @@ class ServeSession:
     def snippet_finished(self) -> None:
         """From a worker thread: snippets ended. A rebuild only if a page shows a
         placeholder; during a build, decided when it ends."""
-        if self.building or self.trigger is None:
-            self.finished = True
-        elif self.placeholders:
+        with self.lock:  # start() reads it too: a run that ends as the server starts counts
+            if self.building or not self.serving:
+                self.finished = True
+                return
+        if self.placeholders:
             self.rebuild()
 
     def rebuild(self) -> None:
@@ -181,13 +193,16 @@ class ServeSession:
         self.serve_from_folders(server, config)
         if self.background is not None:
             self.background.resume()
-        self.seen = self.watched()
+        self.saves.changed()  # from now on
+        self.saves.all_shown()
         if "jieba" in sys.modules:  # search cuts an edited page's Chinese: load its words now,
             # not on the first save (about 1 s with the generated locales' dictionary)
             threading.Thread(target=sys.modules["jieba"].initialize, daemon=True).start()
-        if self.finished and self.placeholders:  # a snippet ended during the first build
+        with self.lock:
+            self.serving = True
+            late, self.finished = self.finished and self.placeholders, False
+        if late:  # a snippet ended during the first build, or since
             threading.Timer(2.0, self.rebuild).start()  # the server watches once this returns
-        self.finished = False
 
     def serve_from_folders(self, server: LiveReloadServer, first: MkDocsConfig) -> None:
         """Rebuilds go to the folder not served; requests are answered meanwhile."""
@@ -196,21 +211,31 @@ class ServeSession:
             sandbox.remove_with_me(self.folders.made)
         build = server.builder
 
-        def saved_pages() -> None:  # a dirty build, of the language self.only
+        def dirty_build() -> None:  # the pages self.dirty, in each language of self.plan
             log.info("Building documentation...")
-            config = load_config(
-                config_file=first.config_file_path,
-                site_dir=str(self.folders.target),
-                strict=first.strict,
-                use_directory_urls=first.use_directory_urls,
+            log.info(
+                f"Rebuilding {len(self.dirty)} page(s) in {', '.join(self.plan)}: "
+                f"{', '.join(sorted(self.dirty))} (SNIPPETS_SERVE_ALL_LANGUAGES=1 rebuilds all)"
             )
-            config.site_url = server.url
-            with one_language.quiet_dirty_build():
-                mkdocs_build(config, serve_url=server.url, dirty=True)
+            for n, code in enumerate(self.plan):
+                self.only, self.follows, self.rendered = code, n > 0, set()
+                config = load_config(
+                    config_file=first.config_file_path,
+                    site_dir=str(self.folders.target),
+                    strict=first.strict,
+                    use_directory_urls=first.use_directory_urls,
+                )
+                config.site_url = server.url
+                try:
+                    with one_language.quiet_dirty_build():
+                        mkdocs_build(config, serve_url=server.url, dirty=True)
+                finally:
+                    self.restore()
+                    self.restore = lambda: None
 
         def builder() -> None:
             with livereload.answering(server):
-                self.build(build, saved_pages)
+                self.build(build, dirty_build)
                 server.root = str(self.folders.served)
 
         def error_page(code: int) -> bytes | None:  # MkDocs' reads its own folder's
@@ -221,33 +246,34 @@ class ServeSession:
         server.error_handler = error_page
 
     def configure(self, config: MkDocsConfig) -> None:
-        """This build's folder, and its language if it builds one alone: the pages saved
-        since the last build are older there than their source, so the dirty build renders
-        them (also one saved while the last build ran, after it read it)."""
+        """This build's folder, and its language if it builds some pages alone: their
+        output is made older than their source, so the dirty build renders them (also a
+        page saved while the last build ran, after it read it)."""
         target = self.folders.target
         if target is not None:
             config.site_dir = str(target)
         if self.only is not None and target is not None:
-            site = self.site()
-            for page in self.saved_pages:
-                url = site.locale(self.only).url(site.slug(page))
-                output = (
-                    target / url / "index.html" if url.endswith("/") or not url else target / url
-                )
+            locale = self.site().locale(self.only)
+            for slug in self.dirty:
+                url = locale.url(slug)
+                output = target / url / "index.html"
                 with contextlib.suppress(OSError):  # a new page has no output yet
                     os.utime(output, (0, 0))
-            self.build_one_language(config)
+            self.restore = one_language.build_only(config, self.only)
 
-    def build(self, build: Callable[[], None], saved_pages: Callable[[], None]) -> None:
-        """One rebuild: the saved pages alone if only pages of one language changed (in a
-        copy of the last build); on failure, the error page. Either way the server answers
+    def build(self, build: Callable[[], None], dirty_build: Callable[[], None]) -> None:
+        """One rebuild: the pages a save changed, if that is all (``dirty_plan``), in a
+        copy of the last build; on failure, the error page. Either way the server answers
         from it when it ends."""
         self.folders.ready()
-        self.only = self.one_language_edited()
+        plan = self.dirty_plan()
+        if plan == ([], set()):  # nothing changed since the last build (a repeated event)
+            return
+        self.plan, self.dirty = plan if plan is not None else ([], set())
         self.building, self.finished, self.error = True, False, ""
         self.rendered = set()
         try:
-            (saved_pages if self.only is not None else build)()
+            (dirty_build if self.plan else build)()
             self.built_ok = True
         except BaseException as exc:  # noqa: BLE001 (mkdocs raises SystemExit on abort)
             self.built_ok = False
@@ -256,21 +282,17 @@ class ServeSession:
             assert self.folders.target is not None
             self.show_error(self.folders.target, exc)
         finally:
-            self.only, self.building = None, False
+            self.only, self.follows, self.building = None, False, False
             self.restore()  # also after a failed build: the next one empties the folder
             self.restore = lambda: None
-        # a copy for a one-language build next (one with a placeholder is followed by all)
-        self.folders.built(mirror=self.built_ok and not self.placeholders)
+        # a dirty build that showed a placeholder is built again when its snippets end
+        self.repeat = (self.plan, self.dirty) if self.plan and self.placeholders else None
+        # a copy for a dirty build next (not if a full one follows: a placeholder's)
+        self.folders.built(
+            mirror=self.built_ok and (not self.placeholders or self.repeat is not None)
+        )
         if self.finished and self.placeholders:
             self.rebuild()
-
-    def build_one_language(self, config: MkDocsConfig) -> None:
-        assert self.only is not None
-        log.info(
-            f"Only {self.only} pages changed: building {self.only} alone, only its pages saved since "
-            "the last build (SNIPPETS_SERVE_ALL_LANGUAGES=1 builds every language)"
-        )
-        self.restore = one_language.build_only(config, self.only)
 
     def post_build(self, config: MkDocsConfig) -> None:
         if self.only is not None:  # the other pages' search entries, from the last index
@@ -314,49 +336,32 @@ class ServeSession:
     # -- what changed ------------------------------------------------------------------
 
     def counts(self, path: Path) -> bool:
-        """Whether a saved file makes a rebuild."""
-        site = self.site()
-        if path == site.root / "mkdocs.yml":
-            return True
-        if path.parent == site.root or pages.is_scratch(path) or generate.is_generated(site, path):
-            return False  # editor files are scratch (pages.is_scratch)
-        return path.is_relative_to(site.root) and not path.is_relative_to(site.notebooks)
+        return self.saves.counts(path)
 
-    def watched(self) -> dict[str, float]:
-        site = self.site()
-        out = {}
-        for folder in (site.docs, site.snippets, site.root / "tools", site.locales_dir):
-            for p in folder.rglob("*"):
-                if p.is_file() and self.counts(p):
-                    out[str(p)] = p.stat().st_mtime
-        config = site.root / "mkdocs.yml"
-        out[str(config)] = config.stat().st_mtime
-        return out
-
-    def one_language_edited(self) -> str | None:
-        """The written language whose pages alone changed since the last build, if no
-        generated language follows it."""
-        now = self.watched()
-        changed = {p for p in set(now) | set(self.seen) if now.get(p) != self.seen.get(p)}
-        before, self.seen = self.seen, now
+    def dirty_plan(self) -> tuple[list[str], set[str]] | None:
+        """The languages a rebuild builds dirty, in order, and the slugs of the pages it
+        renders again in each (``Saves.plan``); None: every page of every language."""
         pending, self.placeholders = self.placeholders, False
-        if (
-            not before
-            or not self.built_ok
-            or pending
-            or not self.folders.mirrored
-            or os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1"
-        ):
-            return None  # every language: also when the last build showed a placeholder
-        site = self.site()
-        langs = {site.locale_of(p) for p in changed}
-        if len(langs) != 1 or None in langs or not all(p.endswith(".md") for p in changed):
-            return None
-        (only,) = langs
-        if only is None or only.generated or any(x.source == only.code for x in site.generated):
-            return None
-        self.saved_pages = [Path(p) for p in changed]
-        return only.code
+        changed = self.saves.changed()
+        plan, why = None, ""
+        if changed is None or not self.built_ok:
+            why = "the last build failed" if changed is not None else ""
+        elif not self.folders.mirrored:
+            why = "no copy of the last build"
+        elif os.environ.get("SNIPPETS_SERVE_ALL_LANGUAGES") == "1":
+            why = "SNIPPETS_SERVE_ALL_LANGUAGES=1"
+        elif pending:  # the snippets a dirty build showed as placeholders have ended
+            plan = self.repeat if not changed else None
+            why = "a placeholder's snippet ended" if plan is None else ""
+        else:
+            plan = self.saves.plan(changed)
+            names = sorted(p.relative_to(self.site().root).as_posix() for p in changed)
+            why = f"changed: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}"
+        if plan is None:
+            if why:
+                log.info(f"Rebuilding every page ({why})")
+            self.saves.all_shown()
+        return plan
 
 
 class _Changes(FileSystemEventHandler):
