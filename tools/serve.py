@@ -15,12 +15,12 @@ watched here, not by MkDocs' own watcher of ``docs/``: editor files (``*.swp``, 
 page by an error page naming this build's error (file, line, cause), which reloads by
 itself once a rebuild works.
 
-A save of pages or snippets rebuilds only the pages it changes (``dirty_plan``): a saved
+A save of pages or snippets rebuilds only the pages it changes (``tools.serve_saves``): a saved
 page in its language and in the languages generated from it; a saved snippet's pages
 and the execution report in every language. Each language is a dirty build of its own
 (MkDocs' public ``dirty=True``, in a copy of the last build), one after the other; the
 other pages keep their output and search entries (``tools.workaround_one_language``).
-Anything else (``mkdocs.yml``, ``locales/``, ``sync.lock.json``, an example script made
+Anything else (``mkdocs.yml``, ``locales/``, ``tools/``, ``sync.lock.json``, an example script made
 into a notebook, a deleted file) rebuilds every page; ``SNIPPETS_SERVE_ALL_LANGUAGES=1``
 always does.
 """
