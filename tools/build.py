@@ -101,7 +101,7 @@ class Build:
             nav = pages.nav_order(config.nav)
             self.run_snippets(pages.first_shown(site, nav), nav)
             self.notebooks.write(site, self.notebook_result)
-        self.generate(config, dirty)
+        self.generate(config, dirty, write=not follows)  # a plan's first language writes
 
     def check_rules(self, config: MkDocsConfig) -> None:
         problems = pages.site_problems(config)
@@ -113,14 +113,15 @@ class Build:
         if problems:
             raise self.fail("Site rules broken:\n  " + "\n  ".join(problems))
 
-    def generate(self, config: MkDocsConfig, slugs: set[str] | None) -> None:
-        """The generated locales (``tools.generate``): their pages (only ``slugs`` if not
-        None: a serve rebuild of some pages), their i18n settings, and jieba's dictionary
-        with their words, so search cuts their text as the source's."""
+    def generate(self, config: MkDocsConfig, slugs: set[str] | None, write: bool) -> None:
+        """The generated locales (``tools.generate``): their pages (if ``write``; only
+        ``slugs`` if not None: a serve rebuild of some pages), their i18n settings, and
+        jieba's dictionary with their words, so search cuts their text as the source's."""
         site = self.site
         if not site.generated:
             return
-        generate.write_pages(site, slugs)
+        if write:
+            generate.write_pages(site, slugs)
         i18n = config.plugins.get("i18n")
         if i18n is not None:
             generate.configure_i18n(site, i18n, pages.nav_titles(config.nav), config)

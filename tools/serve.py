@@ -335,9 +335,6 @@ class ServeSession:
 
     # -- what changed ------------------------------------------------------------------
 
-    def counts(self, path: Path) -> bool:
-        return self.saves.counts(path)
-
     def dirty_plan(self) -> tuple[list[str], set[str]] | None:
         """The languages a rebuild builds dirty, in order, and the slugs of the pages it
         renders again in each (``Saves.plan``); None: every page of every language."""
@@ -355,8 +352,9 @@ class ServeSession:
             why = "a placeholder's snippet ended" if plan is None else ""
         else:
             plan = self.saves.plan(changed)
-            names = sorted(p.relative_to(self.site().root).as_posix() for p in changed)
-            why = f"changed: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}"
+            if plan is None:
+                names = sorted(p.relative_to(self.site().root).as_posix() for p in changed)
+                why = f"changed: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}"
         if plan is None:
             if why:
                 log.info(f"Rebuilding every page ({why})")
@@ -365,7 +363,7 @@ class ServeSession:
 
 
 class _Changes(FileSystemEventHandler):
-    """A saved file that counts (``ServeSession.counts``) makes the server rebuild."""
+    """A saved file that counts (``Saves.counts``) makes the server rebuild."""
 
     def __init__(self, session: ServeSession) -> None:
         self.session = session
@@ -381,7 +379,7 @@ class _Changes(FileSystemEventHandler):
         paths = [
             Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p
         ]
-        counted = [p for p in paths if self.session.counts(p)]
+        counted = [p for p in paths if self.session.saves.counts(p)]
         snippets = self.session.site().snippets
         for path in counted:
             if path.suffix == ".py" and path.is_relative_to(snippets):
