@@ -202,6 +202,32 @@ def test_execution_report_lists_every_snippet(site: Path, lang: str) -> None:
         assert shown == f"{runner.result(ROOT / 'snippets' / name).seconds:.2f}", name
 
 
+def test_theme_words_are_in_the_page_language(site: Path) -> None:
+    """The theme's own words (skip link, search box, footer) on every page are Material's
+    for the language mkdocs.yml gives that locale (theme.language, else its code): an
+    English page once carried 繁體中文's ("跳轉至", "搜尋", "上一頁")."""
+    import material
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    words = Path(material.__file__).parent / "templates/partials/languages"
+    wrong = []
+    for entry in i18n["languages"]:
+        language = (entry.get("theme") or {}).get("language") or entry["locale"]
+        table = (words / f"{language}.html").read_text(encoding="utf-8")
+        skip, placeholder = (
+            re.search(rf'"{key}": "([^"]*)"', table).group(1)  # type: ignore[union-attr]
+            for key in ("action.skip", "search.placeholder")
+        )
+        for slug in PAGES:
+            page = built(site, slug, entry["locale"])
+            found = re.search(r'class="md-skip">\s*([^<]*?)\s*</a>', page)
+            if (found and found.group(1)) != skip or f'placeholder="{placeholder}"' not in page:
+                wrong.append(f"{entry['locale']}/{slug}: {found and found.group(1)!r}")
+    assert not wrong, f"theme words of another language ({len(wrong)} pages): {wrong[:5]}"
+
+
 def test_admonition_titles_are_in_the_page_language(site: Path) -> None:
     """An admonition without a title is titled with its type ("note"): in the page's
     language (i18n's admonition_translations), not in English on a Chinese page."""

@@ -152,6 +152,12 @@ def configure_i18n(site: Site, i18n: Any, nav_titles: list[str], config: Any) ->
     admonition titles, palette toggle names) with its source's, converted.
     ``nav_titles``: the titles as mkdocs.yml's nav writes them (the default locale's)."""
     entries = {lang.locale: lang for lang in i18n.config.languages}
+    # Every language names its theme language. mkdocs-static-i18n 1.3.1 sets it to the
+    # locale, then resets the theme to the values it saved before an earlier language's
+    # overrides: an English build after 繁體中文's got zh-Hant's words ("搜尋", "上一頁").
+    for entry in entries.values():
+        if not (entry.theme or {}).get("language"):
+            entry.theme = {**(entry.theme or {}), "language": entry.locale}
     for locale in site.generated:
         source = entries[locale.source]
         target = entries[locale.code]
