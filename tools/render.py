@@ -327,10 +327,16 @@ def environment_table(environment: dict[str, str], done: Sequence[Result], w: La
 
 
 def _table(head: list[str], body: list[list[str]]) -> list[str]:
+    """A Markdown table in a ``report-table`` box (snippet-output.css styles it and lays it
+    out only when it nears the screen; ``--rows`` gives its height until then)."""
     return [
+        f'<div class="report-table" style="--rows:{len(body) + 1}" markdown>',
+        "",
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
         *("| " + " | ".join(cells) + " |" for cells in body),
+        "",
+        "</div>",
         "",
     ]
 
