@@ -229,6 +229,11 @@ def test_mkdocs_still_lists_theme_files_through_the_loader() -> None:
     assert "self.loader.list_templates()" in inspect.getsource(jinja2.Environment.list_templates)
     assert list(inspect.signature(cache.LIST_TEMPLATES).parameters) == ["self"]
     assert cache.LIST_TEMPLATES is not cache.list_templates_once
+    # the hidden files it leaves out are those MkDocs' own filter drops
+    source = inspect.getsource(Files.add_files_from_theme)
+    assert "'.*', '*/.*'" in source or '".*", "*/.*"' in source, (
+        "MkDocs copies hidden theme files now: adapt list_templates_once"
+    )
 
 
 def test_highlight_cache_reads_inline_by_name() -> None:
@@ -260,12 +265,17 @@ def test_livereload_requests_still_wait_on_the_epochs_we_move(tmp_path: Path) ->
     assert "os.path.join(self.root, rel_file_path)" in request
     assert "self._wanted_epoch = _timestamp()" in loop
     assert "self._visible_epoch = self._wanted_epoch" in loop
+    watch = inspect.getsource(LiveReloadServer.watch)
+    assert "self._want_rebuild = True" in watch and "self._rebuild_cond.notify_all()" in watch
+    assert "lambda: self._want_rebuild or self._shutdown" in loop  # what rebuild_soon wakes
     server = LiveReloadServer(lambda: None, "127.0.0.1", 0, str(tmp_path))
     try:
         server._wanted_epoch = server._visible_epoch + 1  # as the loop does: a rebuild runs
         with livereload.answering(server):
             assert server._visible_epoch == server._wanted_epoch
         assert server._wanted_epoch == server._visible_epoch + 1
+        livereload.rebuild_soon(server)
+        assert server._want_rebuild
     finally:
         server.server_close()
 

@@ -9,8 +9,8 @@ rules on these.
 from __future__ import annotations
 
 import functools
+import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,11 +125,11 @@ def resolve(snippets: Path, target: str) -> Path:
         )
     if ".." in Path(target).parts:
         raise ValueError(f"include '{target}' leaves {snippets.name}/ ('..')")
-    path, base = snippets / target, snippets.resolve()
-    resolved = path.resolve()
-    if not resolved.is_relative_to(base):
+    path = snippets / target
+    base, resolved = os.path.realpath(snippets), os.path.realpath(path)  # (strings: fast)
+    if resolved != base and not resolved.startswith(base + os.sep):
         raise ValueError(f"include '{target}' is a link leading out of {snippets.name}/")
-    real = resolved.relative_to(base)
+    real = Path(os.path.relpath(resolved, base))
     if any(is_hidden(rel) or is_litter(rel) for rel in (Path(target), real)):
         raise ValueError(
             f"include '{target}' names a hidden or scratch file (a part starting with '.', "
@@ -195,39 +195,42 @@ def _not_as_shown(path: Path, mtime_ns: int, size: int) -> str | None:
     return None
 
 
-def stray_includes(text: str) -> Iterator[tuple[int, str]]:
+@functools.lru_cache(maxsize=512)
+def stray_includes(text: str) -> tuple[tuple[int, str], ...]:
     """(line, problem) for each include line (``--8<--``, not escaped with ``;``) that is
     not the only line of a fence: in prose, or beside other lines in a fence."""
     sole = {f.include_line for f in fences(text)}
-    for n, line in enumerate(text.splitlines(), 1):
-        m = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
-        if m and not m.group("escape") and n not in sole:
-            yield (
-                n,
-                (
-                    f"include line '{line.strip()}' outside a code fence of its own: a page "
-                    "includes only snippets, each as the single line of a fence; nothing was run"
-                ),
-            )
+    return tuple(
+        (
+            n,
+            f"include line '{line.strip()}' outside a code fence of its own: a page "
+            "includes only snippets, each as the single line of a fence; nothing was run",
+        )
+        for n, line in enumerate(text.splitlines(), 1)
+        if (m := SnippetPreprocessor.RE_ALL_SNIPPETS.match(line))
+        and not m.group("escape")
+        and n not in sole
+    )
 
 
-def typed_output(text: str) -> Iterator[tuple[int, str]]:
+@functools.lru_cache(maxsize=512)
+def typed_output(text: str) -> tuple[tuple[int, str], ...]:
     """(line, problem) for each line outside fences and inline code that names a class of
     the build's output (``snippet-output``, ``page-stamp``): output typed into a page."""
     inside = {n for f in fences(text) for n in range(f.lineno, f.end + 1)}
-    for n, line in enumerate(text.splitlines(), 1):
-        m = BUILD_CLASSES.search(_INLINE_CODE.sub("", line)) if n not in inside else None
-        if m:
-            yield (
-                n,
-                (
-                    f"'{m.group(0)}' typed into the page: output comes only from a snippet's "
-                    "run, put under its block by the build"
-                ),
-            )
+    return tuple(
+        (
+            n,
+            f"'{m.group(0)}' typed into the page: output comes only from a snippet's "
+            "run, put under its block by the build",
+        )
+        for n, line in enumerate(text.splitlines(), 1)
+        if n not in inside and (m := BUILD_CLASSES.search(_INLINE_CODE.sub("", line)))
+    )
 
 
-def fences(text: str) -> list[Fence]:
+@functools.lru_cache(maxsize=512)  # a page's text is parsed by several checks, on every build
+def fences(text: str) -> tuple[Fence, ...]:
     """Every fenced block of ``text``, including those indented in tabs or admonitions."""
     out: list[Fence] = []
     lines = text.splitlines()
@@ -245,17 +248,18 @@ def fences(text: str) -> list[Fence]:
             Fence(i + 1, j + 1, m.group("indent"), m.group("info").strip(), tuple(lines[i + 1 : j]))
         )
         i = j + 1
-    return out
+    return tuple(out)
 
 
-def headings(text: str) -> Iterator[tuple[int, str, str | None]]:
+@functools.lru_cache(maxsize=512)
+def headings(text: str) -> tuple[tuple[int, str, str | None], ...]:
     """(line, text, explicit anchor or None) for each ATX heading outside fences."""
     inside = {n for f in fences(text) for n in range(f.lineno, f.end + 1)}
-    for n, line in enumerate(text.splitlines(), 1):
-        m = _HEADING.match(line)
-        if m and n not in inside:
-            a = _ANCHOR.search(m.group("text"))
-            yield n, m.group("text"), a.group("id") if a else None
+    return tuple(
+        (n, m.group("text"), a.group("id") if (a := _ANCHOR.search(m.group("text"))) else None)
+        for n, line in enumerate(text.splitlines(), 1)
+        if n not in inside and (m := _HEADING.match(line))
+    )
 
 
 def includes(text: str) -> list[str]:

@@ -9,6 +9,7 @@ pattern, not a re-implementation. Each page is written once per hand-written loc
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -119,7 +120,7 @@ def check(site: Site) -> list[str]:
             problems += _page_problems(site, page, locale, used)
     for snippet in sorted(site.snippets.rglob("*")):  # hidden ones too: never included
         rel = snippet.relative_to(site.snippets)
-        if snippet.is_file() and not is_litter(rel) and snippet.resolve() not in used:
+        if snippet.is_file() and not is_litter(rel) and Path(os.path.realpath(snippet)) not in used:
             hidden = " (a hidden name: never included)" if is_hidden(rel) else ""
             problems.append(f"{snippet.relative_to(site.root)}{hidden}{ORPHAN}")
     return problems
@@ -136,7 +137,7 @@ def _page_problems(site: Site, page: Path, locale: Locale, used: set[Path]) -> l
         if problem:
             problems.append(located(rel, f.lineno, problem))
         elif f.include is not None:
-            used.add((snippets / f.include).resolve())
+            used.add(Path(os.path.realpath(snippets / f.include)))
     for n, problem in sorted([*stray_includes(text), *typed_output(text)]):
         problems.append(located(rel, n, problem))
     for n, heading, anchor in headings(text):

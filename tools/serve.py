@@ -70,7 +70,7 @@ class ServeSession:
         self.site = site  # the site model of the latest build
         self.background: Background | None = None
         self.saves = Saves(site, report)  # what changed since the last build
-        self.trigger: Path | None = None  # touched to make the server rebuild
+        self.server: LiveReloadServer | None = None  # serving: rebuild() wakes it
         self.plan: list[str] = []  # the languages this rebuild builds dirty, in order
         self.only: str | None = None  # the one of them being built now
         self.follows = False  # ``only`` is not the plan's first language
@@ -80,7 +80,7 @@ class ServeSession:
         self.placeholders = False  # this (or the last) build showed a placeholder
         self.finished = False  # a snippet ended while a build ran (or before serving)
         self.building = False
-        self.serving = False  # start() ran: the server watches the trigger (or soon will)
+        self.serving = False  # start() ran: rebuild() reaches the server
         self.built_ok = True
         self.error = ""  # this build's error, as the build reported it
         self.restore: Callable[[], None] = lambda: None
@@ -100,7 +100,7 @@ class ServeSession:
         if self.background is None or self.background.runner is not runner:
             runner.nice = 10  # the server's builds come first; snippets take the rest
             # the first build (before the server starts) runs alone: snippets start after it
-            self.background = Background(runner, self.snippet_finished, paused=not self.trigger)
+            self.background = Background(runner, self.snippet_finished, paused=not self.server)
         self.runner, self.contexts = runner, {p.resolve(): c for p, c in shown.items()}
         missing = [p for p in shown if runner.cached(p) is None]
         self.background.submit(missing, shown, first=[p for p in first if p in set(missing)])
@@ -167,20 +167,23 @@ class ServeSession:
             self.rebuild()
 
     def rebuild(self) -> None:
-        if self.trigger is not None:  # a file the server watches: it rebuilds
-            self.trigger.write_text(f"{time.time()}\n", encoding="utf-8")
+        if self.server is not None:
+            livereload.rebuild_soon(self.server)
 
     # -- the server --------------------------------------------------------------------
 
     def start(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
         """Watch what makes a rebuild, wrap the server's builder (after the first build)."""
         site = self.site()
-        self.trigger = site.cache / "serve" / "finished"
-        self.trigger.parent.mkdir(parents=True, exist_ok=True)
+        self.server = server
         for path in (config.docs_dir, config.config_file_path):  # MkDocs' watches: any file
             with contextlib.suppress(KeyError):  # not watched: nothing to undo
                 server.unwatch(path)
-        server.watch(str(self.trigger.parent))
+        # An empty folder, watched only because MkDocs puts its live-reload script into
+        # pages while it watches some path; rebuilds are asked for directly (rebuild()).
+        quiet = site.cache / "serve"
+        quiet.mkdir(parents=True, exist_ok=True)
+        server.watch(str(quiet))
         self.observer = Observer()
         handler = _Changes(self)
         # not tools/: its code is loaded once; a change there needs a restart
@@ -202,7 +205,7 @@ class ServeSession:
             self.serving = True
             late, self.finished = self.finished and self.placeholders, False
         if late:  # a snippet ended during the first build, or since
-            threading.Timer(2.0, self.rebuild).start()  # the server watches once this returns
+            threading.Timer(2.0, self.rebuild).start()  # the server's loop runs once this returns
 
     def serve_from_folders(self, server: LiveReloadServer, first: MkDocsConfig) -> None:
         """Rebuilds go to the folder not served; requests are answered meanwhile."""
