@@ -339,3 +339,10 @@ def test_every_page_says_where_its_outputs_come_from(site: Path, lang: str) -> N
         assert target == f"https://x/{url_path('examples/report', lang)}", slug
     report = built(site, "examples/report", lang)
     assert 'id="environment"' in report and "<th>numpy</th>" in report
+
+
+def test_no_rule_restyles_every_element_on_a_palette_switch(site: Path) -> None:
+    """tools/workaround_palette_switch.py: the built palette stylesheet has no rule on
+    Material's data-md-color-switching (it restyled every element twice per page load)."""
+    sheets = list((site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    assert sheets and not any("data-md-color-switching" in p.read_text("utf-8") for p in sheets)

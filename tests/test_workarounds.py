@@ -302,3 +302,16 @@ def test_dirty_build_still_warns_with_the_words_we_drop() -> None:
         assert not shown(one_language.DIRTY_WARNING + ", this will likely lead to …")
         assert shown("another warning")
     assert shown(one_language.DIRTY_WARNING + ", this will likely lead to …")
+
+
+def test_material_palette_still_has_the_switching_rule_we_drop() -> None:
+    """tools/workaround_palette_switch.py removes one rule, as Material writes it."""
+    import material
+
+    from tools import workaround_palette_switch as palette
+
+    styles = Path(material.__file__).parent / "templates/assets/stylesheets"
+    found = [p for p in styles.glob("palette.*.min.css") if palette.RULE in p.read_text("utf-8")]
+    assert found, "Material's palette stylesheet changed: adapt or drop the workaround"
+    bundle = next((styles.parent / "javascripts").glob("bundle.*.min.js")).read_text("utf-8")
+    assert 'setAttribute("data-md-color-switching","")' in bundle  # why the rule cost

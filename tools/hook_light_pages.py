@@ -20,6 +20,8 @@
 * Fewer elements in code, and code laid out when it nears the screen: ``tools.code_spans``
   (highlighting spans unwrapped and merged for the same colours; each block's and
   output's number of lines, by which the stylesheet sizes it until it is laid out).
+* No element is restyled as Material's palette script marks a palette switch
+  (``tools.workaround_palette_switch``).
 * Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
   every page's content, after the other hooks (so a generated 繁體中文 page, converted from
   the 简体中文 page's HTML, is joined too).
@@ -43,6 +45,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import cjk, code_spans  # noqa: E402
 from tools import site as site_model  # noqa: E402
+from tools import workaround_palette_switch as palette  # noqa: E402
 
 # Material's bundle, as its template links it: the base of the site's assets is before it.
 _BUNDLE = re.compile(
@@ -141,3 +144,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language of several: the outer build splits the index once, at the end
     split_search_index(Path(config.site_dir), site_model.load(config.config_file_path).locales)
+    palette.drop_switching_rule(Path(config.site_dir))
