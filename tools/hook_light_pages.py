@@ -1,9 +1,9 @@
 """MkDocs hook: light pages for readers on a phone and a slow line, and Chinese typesetting.
 
 * A page loads what it uses. KaTeX is linked only from a page with math
-  (``class="arithmatex"``): its stylesheet, and ``assets/javascripts/katex.js``, which
-  fetches KaTeX's scripts when a formula nears the screen and typesets each formula as it
-  comes near. Mermaid only from a page with a diagram, through
+  (``class="arithmatex"``): ``assets/javascripts/katex.js``, which fetches KaTeX's
+  stylesheet and scripts when a formula nears the screen (nothing of KaTeX holds up the
+  first paint) and typesets each formula as it comes near. Mermaid only from a page with a diagram, through
   ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
   Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
   the self-hosted ES module build (``assets/vendor/mermaid/``, which fetches only the
@@ -52,7 +52,6 @@ _BUNDLE = re.compile(
     r'<script src="(?P<base>[^"]*)javascripts/bundle\.[0-9a-f]+\.min\.js"></script>'
 )
 KATEX = ("javascripts/katex.js",)  # it fetches vendor/katex/ when math nears the screen
-KATEX_CSS = "vendor/katex/katex.min.css"
 MERMAID = "javascripts/mermaid-loader.js"
 SEARCH = "javascripts/search-lazy.js"
 
@@ -96,16 +95,11 @@ def page_assets(output: str) -> str:
     base = bundle["base"]
     before = f'<script src="{base}{SEARCH}"></script>\n    '
     after = ""
-    head = ""
-    if 'class="arithmatex"' in output:
-        head = f'<link rel="stylesheet" href="{base}{KATEX_CSS}">\n  '
+    if 'class="arithmatex"' in output:  # it fetches KaTeX's stylesheet with its scripts
         after += "".join(f'\n      <script src="{base}{js}"></script>' for js in KATEX)
     if 'class="mermaid"' in output:
         after += f'\n      <script src="{base}{MERMAID}"></script>'
-    output = output[: bundle.start()] + before + bundle[0] + after + output[bundle.end() :]
-    if head:
-        output = output.replace("</head>", f"{head}</head>", 1)
-    return output
+    return output[: bundle.start()] + before + bundle[0] + after + output[bundle.end() :]
 
 
 @event_priority(-50)

@@ -19,9 +19,23 @@
       tag.onerror = reject;
       document.head.append(tag);
     });
+  const style = () =>
+    new Promise((resolve, reject) => {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL("katex.min.css", base).href;
+      link.onload = resolve;
+      link.onerror = reject;
+      document.head.append(link);
+    });
   let ready;
+  // The stylesheet comes with the scripts (not in the page's head, where it held up the
+  // first paint of every page with math); a formula is typeset once both are in.
   const load = () =>
-    (ready ||= script("katex.min.js").then(() => script("contrib/auto-render.min.js")));
+    (ready ||= Promise.all([
+      style(),
+      script("katex.min.js").then(() => script("contrib/auto-render.min.js")),
+    ]));
   const typeset = (boxes) => boxes.forEach((box) => renderMathInElement(box, { delimiters }));
   if (!("IntersectionObserver" in window)) {
     document$.subscribe(({ body }) => load().then(() => typeset([body])));
