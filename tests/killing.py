@@ -56,6 +56,10 @@ def reap() -> None:
 def main(spec: dict[str, object]) -> dict[str, object]:
     libc = ctypes.CDLL(None, use_errno=True)
     assert libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    # The command starts as from a terminal, whatever started the tests: a shell ignores
+    # SIGINT in what it runs in the background (``pytest &``, ``nohup … &``), the command
+    # would inherit that, and a SIGINT would then stop nothing.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     started = Path(str(spec["started"]))
     proc = subprocess.Popen(
         [str(c) for c in spec["cmd"]],  # type: ignore[attr-defined]
