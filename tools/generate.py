@@ -149,8 +149,9 @@ def is_generated(site: Site, path: Path) -> bool:
 
 def configure_i18n(site: Site, i18n: Any, nav_titles: list[str], config: Any) -> None:
     """Fill each generated locale's i18n entry (nav titles, site name and description,
-    admonition titles, palette toggle names) with its source's, converted.
-    ``nav_titles``: the titles as mkdocs.yml's nav writes them (the default locale's)."""
+    admonition titles, palette toggle names) with its source's, converted, and give every
+    locale's entry its theme language. ``nav_titles``: the titles as mkdocs.yml's nav
+    writes them (the default locale's)."""
     entries = {lang.locale: lang for lang in i18n.config.languages}
     # Every language names its theme language. mkdocs-static-i18n 1.3.1 sets it to the
     # locale, then resets the theme to the values it saved before an earlier language's
