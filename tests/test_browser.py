@@ -72,10 +72,18 @@ def test_copy_button_copies_the_snippet_file(reader: Reader) -> None:
 
 
 def test_dark_mode_toggle(reader: Reader) -> None:
+    """The toggle switches the palette; the page's one color-scheme meta follows it (set in
+    the head before Material starts: tools/workaround_start_restyles.py)."""
     page = reader.open(url_path("index", OTHER))
+    metas = "[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)"
+    assert page.evaluate(metas) == ["light"]
+    assert page.locator("html").get_attribute("class") == "js js-focus-visible"
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    page.wait_for_function(f"JSON.stringify({metas}) === '[\"dark\"]'", timeout=2000)
+    page.reload()
+    assert page.evaluate(metas) == ["dark"]  # the saved palette, from the first paint
     reader.check_clean()
 
 

@@ -346,3 +346,19 @@ def test_no_rule_restyles_every_element_on_a_palette_switch(site: Path) -> None:
     Material's data-md-color-switching (it restyled every element twice per page load)."""
     sheets = list((site / "assets" / "stylesheets").glob("palette.*.min.css"))
     assert sheets and not any("data-md-color-switching" in p.read_text("utf-8") for p in sheets)
+
+
+def test_every_page_sets_material_s_start_classes_and_meta_first(site: Path) -> None:
+    """tools/workaround_start_restyles.py: every page Material renders has the script in
+    its head, once, after Material's own head script (the 404 page too, which also fetches
+    no search index until search is used); every table is in a box of its own."""
+    from tools import workaround_start_restyles as start
+
+    pages_ = [p for p in site.rglob("*.html") if "__md_scope" in p.read_text("utf-8")]
+    assert len(pages_) > 90
+    for path in pages_:
+        text = path.read_text("utf-8")
+        head = text[: text.index("</head>")]
+        assert head.count(start.SCRIPT) == 1, path
+        assert not re.search(r"(?<!<div>)<table>", text), path
+        assert "search-lazy.js" in text, path

@@ -172,3 +172,23 @@ def test_code_span_colours_are_the_themes() -> None:
         for group in set(code_spans.COLOUR.values()):
             members = [c for c, g in code_spans.COLOUR.items() if g == group]
             assert len({values[token_colour[c]].strip() for c in members}) == 1, members
+
+
+def test_the_start_script_goes_after_material_s_head_script_once() -> None:
+    from tools import workaround_start_restyles as start
+
+    material = '<script>__md_scope=new URL("..",location),__md_get=()=>null</script>\n'
+    page = light.page_assets(PAGE.replace("</head>", material + "</head>"))
+    once = start.inline(f"<head>{material}</head>")
+    assert once.count(start.SCRIPT) == 1 and once.index("__md_scope") < once.index(start.SCRIPT)
+    assert start.inline(once) == once
+    assert start.inline("<head></head>") == "<head></head>"  # not Material's page: unchanged
+    assert start.SCRIPT.count("classList") == 2 and "color-scheme" in start.SCRIPT
+    assert page.count(start.SCRIPT) == 1
+
+
+def test_each_table_material_wraps_sits_in_a_box_of_its_own() -> None:
+    html = '<p>x</p>\n<table>\n<tr><td>1</td></tr>\n</table>\n<table class="x"></table>'
+    assert light.tables_in_boxes(html) == (
+        '<p>x</p>\n<div><table>\n<tr><td>1</td></tr>\n</table></div>\n<table class="x"></table>'
+    )

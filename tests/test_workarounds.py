@@ -7,6 +7,7 @@ fixed in a release. Then the workaround can go (or be adapted): see its docstrin
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -315,3 +316,20 @@ def test_material_palette_still_has_the_switching_rule_we_drop() -> None:
     assert found, "Material's palette stylesheet changed: adapt or drop the workaround"
     bundle = next((styles.parent / "javascripts").glob("bundle.*.min.js")).read_text("utf-8")
     assert 'setAttribute("data-md-color-switching","")' in bundle  # why the rule cost
+
+
+def test_material_bundle_still_sets_the_classes_and_meta_we_set_first() -> None:
+    """tools/workaround_start_restyles.py sets first what Material's bundle sets as it
+    starts: the classes on <html> (its own and the focus-visible polyfill's) and the
+    color-scheme meta it appends to the head and then fills."""
+    import material
+
+    scripts = Path(material.__file__).parent / "templates/assets/javascripts"
+    bundle = next(scripts.glob("bundle.*.min.js")).read_text("utf-8")
+    classes = 'classList.remove("no-js");document.documentElement.classList.add("js")'
+    assert classes in bundle, "Material no longer swaps no-js for js: adapt the workaround"
+    assert 'documentElement.classList.add("js-focus-visible")' in bundle
+    assert 'documentElement.setAttribute("data-js-focus-visible","")' in bundle
+    meta = re.search(r'\{name:"color-scheme"\}\);document\.head\.appendChild\((\w+)\)', bundle)
+    assert meta, "Material no longer appends its color-scheme meta to the head"
+    assert re.search(rf"\b{meta[1]}\.content=\w+\.colorScheme", bundle)

@@ -21,7 +21,12 @@
   (highlighting spans unwrapped and merged for the same colours; each block's and
   output's number of lines, by which the stylesheet sizes it until it is laid out).
 * No element is restyled as Material's palette script marks a palette switch
-  (``tools.workaround_palette_switch``).
+  (``tools.workaround_palette_switch``), nor for the classes and the color-scheme meta
+  its bundle sets as it starts (``tools.workaround_start_restyles``). Each table sits in a
+  ``<div>`` of its own: Material wraps every table (``table:not([class])``) in its scroll
+  box as the page starts, and with the table a child of the article, that restyled the
+  whole article (about 1,300 elements on a chapter); inside the ``<div>`` it restyles the
+  table.
 * Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
   every page's content, after the other hooks (so a generated 繁體中文 page, converted from
   the 简体中文 page's HTML, is joined too).
@@ -46,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools import cjk, code_spans  # noqa: E402
 from tools import site as site_model  # noqa: E402
 from tools import workaround_palette_switch as palette  # noqa: E402
+from tools import workaround_start_restyles as start  # noqa: E402
 
 # Material's bundle, as its template links it: the base of the site's assets is before it.
 _BUNDLE = re.compile(
@@ -80,10 +86,18 @@ def dark_figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
     return _DARK.sub(to_file, html)
 
 
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+
+
+def tables_in_boxes(html: str) -> str:
+    """Each table Material wraps (one without a class) in a ``<div>`` of its own."""
+    return _TABLE.sub(lambda m: f"<div>{m[0]}</div>", html)
+
+
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     site_dir = Path(config.site_dir)
-    html = code_spans.lighter(cjk.join_soft_breaks(html))
+    html = tables_in_boxes(code_spans.lighter(cjk.join_soft_breaks(html)))
     return dark_figures_to_files(html, page.url, site_dir)
 
 
@@ -99,12 +113,18 @@ def page_assets(output: str) -> str:
         after += "".join(f'\n      <script src="{base}{js}"></script>' for js in KATEX)
     if 'class="mermaid"' in output:
         after += f'\n      <script src="{base}{MERMAID}"></script>'
-    return output[: bundle.start()] + before + bundle[0] + after + output[bundle.end() :]
+    output = output[: bundle.start()] + before + bundle[0] + after + output[bundle.end() :]
+    return start.inline(output)
 
 
 @event_priority(-50)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return page_assets(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page too (rendered from its template, not as a page)."""
+    return page_assets(output_content) if template_name == "404.html" else output_content
 
 
 def split_search_index(site_dir: Path, locales: tuple[site_model.Locale, ...]) -> list[Path]:
