@@ -69,8 +69,9 @@ NARROW = {"width": 390, "height": 844}  # a phone
 
 
 def wait_for_diagrams(page: Page) -> None:
-    """Scroll to the first diagram (Mermaid loads when one comes near the screen:
-    assets/javascripts/mermaid-loader.js) and wait until every diagram is drawn."""
+    """Scroll to the first diagram and wait until every diagram is drawn (they come drawn
+    as SVG, tools/diagrams.py; one not drawn yet is drawn by Mermaid once it nears the
+    screen: assets/javascripts/mermaid-loader.js)."""
     page.locator(".diagram-scroll").first.scroll_into_view_if_needed()
     page.wait_for_function(
         "[...document.querySelectorAll('.mermaid')]"

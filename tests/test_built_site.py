@@ -362,3 +362,19 @@ def test_every_page_sets_material_s_start_classes_and_meta_first(site: Path) -> 
         assert head.count(start.SCRIPT) == 1, path
         assert not re.search(r"(?<!<div>)<table>", text), path
         assert "search-lazy.js" in text, path
+
+
+def test_every_diagram_is_drawn_and_every_drawing_used(site: Path) -> None:
+    """tools/diagrams.py: each diagram comes as SVG (no page fetches Mermaid), and
+    diagrams/ holds no drawing that no page shows."""
+    from tools import diagrams
+
+    folder = SITE.diagrams
+    undrawn = diagrams.undrawn(site, folder)
+    assert not undrawn, (
+        f"diagrams without a drawing on {sorted(undrawn)}: run `mkdocs build && python -m "
+        "tools.diagrams`, then commit diagrams/"
+    )
+    unused = {p.stem for p in folder.glob("*.svg")} - diagrams.needed(site)
+    assert not unused, f"diagrams/ has drawings no page shows: {sorted(unused)}"
+    assert not [p for p in site.rglob("*.html") if "mermaid-loader.js" in p.read_text("utf-8")]

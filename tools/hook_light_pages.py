@@ -3,8 +3,8 @@
 * A page loads what it uses. KaTeX is linked only from a page with math
   (``class="arithmatex"``): ``assets/javascripts/katex.js``, which fetches KaTeX's
   stylesheet and scripts when a formula nears the screen (nothing of KaTeX holds up the
-  first paint) and typesets each formula as it comes near. Mermaid only from a page with
-  a diagram, through ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
+  first paint) and typesets each formula as it comes near. Diagrams come drawn, as SVG
+  (``tools.diagrams``); Mermaid only from a page with a diagram not drawn yet, through ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
   Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
   the self-hosted ES module build (``assets/vendor/mermaid/``, which fetches only the
   chunks a flowchart needs) once a diagram comes near the screen.
@@ -48,7 +48,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import cjk, code_spans  # noqa: E402
+from tools import cjk, code_spans, diagrams  # noqa: E402
 from tools import site as site_model  # noqa: E402
 from tools import workaround_palette_switch as palette  # noqa: E402
 from tools import workaround_start_restyles as start  # noqa: E402
@@ -98,6 +98,7 @@ def tables_in_boxes(html: str) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     site_dir = Path(config.site_dir)
     html = tables_in_boxes(code_spans.lighter(cjk.join_soft_breaks(html)))
+    html = diagrams.drawn(html, site_model.load(config.config_file_path).diagrams)
     return dark_figures_to_files(html, page.url, site_dir)
 
 
@@ -111,7 +112,7 @@ def page_assets(output: str) -> str:
     after = ""
     if 'class="arithmatex"' in output:  # it fetches KaTeX's stylesheet with its scripts
         after += "".join(f'\n      <script src="{base}{js}"></script>' for js in KATEX)
-    if 'class="mermaid"' in output:
+    if '<pre class="mermaid">' in output:  # a diagram not drawn ahead (tools.diagrams)
         after += f'\n      <script src="{base}{MERMAID}"></script>'
     output = output[: bundle.start()] + before + bundle[0] + after + output[bundle.end() :]
     return start.inline(output)

@@ -3,7 +3,7 @@ languages.
 
 Everything else (the hooks, the runner, ``conftest.py``, the other tools and the tests)
 asks this module for the project's root (``ROOT``, defined here only) and every folder
-under it (``Paths``: cache, snippet cache, recordings, data, locales; ``Site`` adds the
+under it (``Paths``: cache, snippet cache, recordings, data, diagrams, locales; ``Site`` adds the
 docs, the snippet folder as pymdownx.snippets resolves ``base_path``, and the generated
 notebooks), and for its locales: code, URL prefix, name, whether written by hand or
 generated (``tools.generate``), and the words the build adds to pages (labels). No other
@@ -80,6 +80,10 @@ class Paths:
     @property
     def data(self) -> Path:
         return self.root / "data"
+
+    @property
+    def diagrams(self) -> Path:
+        return self.root / "diagrams"
 
     @property
     def locales_dir(self) -> Path:
