@@ -190,5 +190,6 @@ def test_the_start_script_goes_after_material_s_head_script_once() -> None:
 def test_each_table_material_wraps_sits_in_a_box_of_its_own() -> None:
     html = '<p>x</p>\n<table>\n<tr><td>1</td></tr>\n</table>\n<table class="x"></table>'
     assert light.tables_in_boxes(html) == (
-        '<p>x</p>\n<div><table>\n<tr><td>1</td></tr>\n</table></div>\n<table class="x"></table>'
+        '<p>x</p>\n<div style="--estimate:6em"><table>\n<tr><td>1</td></tr>\n</table></div>\n'
+        '<table class="x"></table>'
     )

@@ -26,7 +26,8 @@
   ``<div>`` of its own: Material wraps every table (``table:not([class])``) in its scroll
   box as the page starts, and with the table a child of the article, that restyled the
   whole article (about 1,300 elements on a chapter); inside the ``<div>`` it restyles the
-  table.
+  table. The ``<div>`` says how tall the table may be (``--estimate``), for the stylesheet
+  that has a box off the screen wait to be laid out until it nears the screen.
 * Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
   every page's content, after the other hooks (so a generated 繁體中文 page, converted from
   the 简体中文 page's HTML, is joined too).
@@ -90,8 +91,14 @@ _TABLE = re.compile(r"<table>.*?</table>", re.S)
 
 
 def tables_in_boxes(html: str) -> str:
-    """Each table Material wraps (one without a class) in a ``<div>`` of its own."""
-    return _TABLE.sub(lambda m: f"<div>{m[0]}</div>", html)
+    """Each table Material wraps (one without a class) in a ``<div>`` of its own, with an
+    estimate of its height that errs tall (``snippet-output.css``: 4em a row, as if each
+    cell wrapped to two lines on a phone, and 2em)."""
+
+    def box(m: re.Match[str]) -> str:
+        return f'<div style="--estimate:{4 * m[0].count("<tr>") + 2}em">{m[0]}</div>'
+
+    return _TABLE.sub(box, html)
 
 
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
