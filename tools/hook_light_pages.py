@@ -4,7 +4,8 @@
   (``class="arithmatex"``): ``assets/javascripts/katex.js``, which fetches KaTeX's
   stylesheet and scripts when a formula nears the screen (nothing of KaTeX holds up the
   first paint) and typesets each formula as it comes near. Diagrams come drawn, as SVG
-  (``tools.diagrams``); Mermaid only from a page with a diagram not drawn yet, through ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
+  (``tools.diagrams``); Mermaid only from a page with a diagram not drawn yet, through
+  ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
   Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
   the self-hosted ES module build (``assets/vendor/mermaid/``, which fetches only the
   chunks a flowchart needs) once a diagram comes near the screen.

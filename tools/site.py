@@ -3,9 +3,9 @@ languages.
 
 Everything else (the hooks, the runner, ``conftest.py``, the other tools and the tests)
 asks this module for the project's root (``ROOT``, defined here only) and every folder
-under it (``Paths``: cache, snippet cache, recordings, data, diagrams, locales; ``Site`` adds the
-docs, the snippet folder as pymdownx.snippets resolves ``base_path``, and the generated
-notebooks), and for its locales: code, URL prefix, name, whether written by hand or
+under it (``Paths``: cache, snippet cache, recordings, data, diagrams, locales; ``Site``
+adds the docs, the snippet folder as pymdownx.snippets resolves ``base_path``, and the
+generated notebooks), and for its locales: code, URL prefix, name, whether written by hand or
 generated (``tools.generate``), and the words the build adds to pages (labels). No other
 file of ``tools/`` or ``tests/`` writes a language code or a URL prefix
 (``tests/test_site.py`` greps for them). ``Paths`` needs no MkDocs (the runner uses it
