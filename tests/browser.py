@@ -100,3 +100,25 @@ def narrow_problems(page: Page) -> list[str]:
         }
         return out.slice(0, 8);
     }""")
+
+
+def underestimated(page: Page) -> list[str]:
+    """At the current viewport: the boxes laid out taller than the ``--estimate`` the build
+    gave them (``tools/estimates.py``: an estimate errs tall), each laid out for this."""
+    return page.evaluate("""() => {
+        const all = document.createElement("style");
+        all.textContent = "* { content-visibility: visible !important }";
+        document.head.append(all);
+        const out = [];
+        for (const e of document.querySelectorAll('[style*="--estimate"]')) {
+            const style = getComputedStyle(e);
+            const em = parseFloat(style.getPropertyValue("--estimate"));
+            const height = e.getBoundingClientRect().height, fontSize = parseFloat(style.fontSize);
+            if (height > em * fontSize + 1) {
+                const text = e.textContent.trim().slice(0, 40);
+                out.push(`${e.tagName.toLowerCase()} ${Math.round(height / fontSize)}em > ${em}em: ${text}`);
+            }
+        }
+        all.remove();
+        return out.slice(0, 8);
+    }""")

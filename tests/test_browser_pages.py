@@ -18,6 +18,7 @@ from tests.browser import (
     WIDE,
     Reader,
     narrow_problems,
+    underestimated,
     wait_for_diagrams,
     wait_for_search_index,
 )
@@ -135,15 +136,14 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
     )
     assert not broken, f"images that did not load: {broken}"
     math = page.locator(".arithmatex")
-    if math.count():  # each formula is typeset as it nears the screen (katex.js)
-        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        for i in range(math.count()):
-            math.nth(i).scroll_into_view_if_needed()
-        page.wait_for_function(
-            "[...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))",
-            timeout=10000,
+    if math.count():  # typeset when the site was built (tools.formulas), in KaTeX's fonts
+        assert page.evaluate(
+            "[...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))"
         )
         assert page.locator(".katex-error").count() == 0
+        assert page.evaluate(
+            "getComputedStyle(document.querySelector('.katex')).fontFamily.startsWith('KaTeX')"
+        ), "KaTeX's stylesheet does not apply"
     if slug.startswith("notebooks/"):  # JupyterLab's stylesheet, now a separate file, applies
         padding = page.evaluate(
             "getComputedStyle(document.querySelector('.jupyter-wrapper'))"
@@ -154,10 +154,11 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
     if page.locator(".mermaid").count():
         wait_for_diagrams(page)
     # On a phone's width the page itself does not scroll sideways (no reload: the same
-    # page reflowed).
+    # page reflowed), and no box is taller than the estimate it waits with.
     page.set_viewport_size(NARROW)
     try:
         assert narrow_problems(page) == []
+        assert underestimated(page) == []
     finally:
         page.set_viewport_size(WIDE)
     reader.check_clean()

@@ -379,3 +379,19 @@ def test_every_diagram_is_drawn_and_every_drawing_used(site: Path) -> None:
     unused = {p.stem for p in folder.glob("*.svg")} - diagrams.needed(site)
     assert not unused, f"diagrams/ has drawings no page shows: {sorted(unused)}"
     assert not [p for p in site.rglob("*.html") if "mermaid-loader.js" in p.read_text("utf-8")]
+
+
+def test_every_formula_is_typeset_and_no_page_runs_katex(site: Path) -> None:
+    """tools/formulas.py: each formula comes as KaTeX's HTML, and a page with math links
+    KaTeX's stylesheet and no KaTeX script."""
+    with_math = 0
+    for path in site.rglob("*.html"):
+        text = path.read_text("utf-8")
+        assert "katex.min.js" not in text and "auto-render" not in text, path
+        if 'class="arithmatex"' not in text:
+            continue
+        with_math += 1
+        assert "vendor/katex/katex.min.css" in text[: text.index("</head>")], path
+        untyped = re.findall(r'class="arithmatex"[^>]*>(?!<span class="katex)(.{0,40})', text)
+        assert not untyped, f"{path}: formulas not typeset: {untyped[:3]}"
+    assert with_math >= 40

@@ -37,16 +37,16 @@ def test_a_page_links_katex_and_mermaid_only_when_it_uses_them() -> None:
     assert "katex" not in plain and "mermaid" not in plain
     both = light.page_assets(
         PAGE.format(
-            body='<span class="arithmatex">\\(x\\)</span><pre class="mermaid"><code>'
-            "flowchart LR</code></pre>"
+            body='<span class="arithmatex"><span class="katex">x</span></span>'
+            '<pre class="mermaid"><code>flowchart LR</code></pre>'
         )
     )
     assert scripts(both)[2:] == [
-        "../assets/javascripts/katex.js",  # it fetches KaTeX when math nears the screen
-        "../assets/javascripts/mermaid-loader.js",
+        "../assets/javascripts/mermaid-loader.js",  # a diagram not drawn yet
         "../assets/javascripts/a11y.js",
-    ]
-    assert "katex.min.css" not in both  # katex.js fetches it: no stylesheet holds up the paint
+    ]  # no KaTeX script: the math comes typeset (tools.formulas), with KaTeX's stylesheet
+    head = both.split("</head>")[0]
+    assert head.endswith('<link rel="stylesheet" href="../assets/vendor/katex/katex.min.css">\n  ')
     assert light.page_assets(both) == both  # once only
 
 
@@ -185,11 +185,3 @@ def test_the_start_script_goes_after_material_s_head_script_once() -> None:
     assert start.inline("<head></head>") == "<head></head>"  # not Material's page: unchanged
     assert start.SCRIPT.count("classList") == 2 and "color-scheme" in start.SCRIPT
     assert page.count(start.SCRIPT) == 1
-
-
-def test_each_table_material_wraps_sits_in_a_box_of_its_own() -> None:
-    html = '<p>x</p>\n<table>\n<tr><td>1</td></tr>\n</table>\n<table class="x"></table>'
-    assert light.tables_in_boxes(html) == (
-        '<p>x</p>\n<div style="--estimate:6em"><table>\n<tr><td>1</td></tr>\n</table></div>\n'
-        '<table class="x"></table>'
-    )

@@ -1,9 +1,8 @@
 """MkDocs hook: light pages for readers on a phone and a slow line, and Chinese typesetting.
 
-* A page loads what it uses. KaTeX is linked only from a page with math
-  (``class="arithmatex"``): ``assets/javascripts/katex.js``, which fetches KaTeX's
-  stylesheet and scripts when a formula nears the screen (nothing of KaTeX holds up the
-  first paint) and typesets each formula as it comes near. Diagrams come drawn, as SVG
+* A page loads what it uses. Math comes typeset (``tools.formulas``): a page with math
+  (``class="arithmatex"``) links KaTeX's stylesheet, and no page runs KaTeX. Diagrams come
+  drawn, as SVG
   (``tools.diagrams``); Mermaid only from a page with a diagram not drawn yet, through
   ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
   Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
@@ -23,12 +22,9 @@
   output's number of lines, by which the stylesheet sizes it until it is laid out).
 * No element is restyled as Material's palette script marks a palette switch
   (``tools.workaround_palette_switch``), nor for the classes and the color-scheme meta
-  its bundle sets as it starts (``tools.workaround_start_restyles``). Each table sits in a
-  ``<div>`` of its own: Material wraps every table (``table:not([class])``) in its scroll
-  box as the page starts, and with the table a child of the article, that restyled the
-  whole article (about 1,300 elements on a chapter); inside the ``<div>`` it restyles the
-  table. The ``<div>`` says how tall the table may be (``--estimate``), for the stylesheet
-  that has a box off the screen wait to be laid out until it nears the screen.
+  its bundle sets as it starts (``tools.workaround_start_restyles``). The article's boxes
+  after its first section heading are laid out as they near the screen, each as tall as
+  its estimate until then (``tools.estimates``; each table in a ``<div>`` of its own).
 * Chinese prose: soft line breaks between CJK characters are joined (``tools.cjk``) in
   every page's content, after the other hooks (so a generated 繁體中文 page, converted from
   the 简体中文 page's HTML, is joined too).
@@ -45,12 +41,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools import cjk, code_spans, diagrams  # noqa: E402
+from tools import cjk, code_spans, diagrams, estimates, formulas  # noqa: E402
 from tools import site as site_model  # noqa: E402
 from tools import workaround_palette_switch as palette  # noqa: E402
 from tools import workaround_start_restyles as start  # noqa: E402
@@ -59,7 +56,6 @@ from tools import workaround_start_restyles as start  # noqa: E402
 _BUNDLE = re.compile(
     r'<script src="(?P<base>[^"]*)javascripts/bundle\.[0-9a-f]+\.min\.js"></script>'
 )
-KATEX = ("javascripts/katex.js",)  # it fetches vendor/katex/ when math nears the screen
 MERMAID = "javascripts/mermaid-loader.js"
 SEARCH = "javascripts/search-lazy.js"
 
@@ -88,24 +84,11 @@ def dark_figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
     return _DARK.sub(to_file, html)
 
 
-_TABLE = re.compile(r"<table>.*?</table>", re.S)
-
-
-def tables_in_boxes(html: str) -> str:
-    """Each table Material wraps (one without a class) in a ``<div>`` of its own, with an
-    estimate of its height that errs tall (``snippet-output.css``: 4em a row, as if each
-    cell wrapped to two lines on a phone, and 2em)."""
-
-    def box(m: re.Match[str]) -> str:
-        return f'<div style="--estimate:{4 * m[0].count("<tr>") + 2}em">{m[0]}</div>'
-
-    return _TABLE.sub(box, html)
-
-
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     site_dir = Path(config.site_dir)
-    html = tables_in_boxes(code_spans.lighter(cjk.join_soft_breaks(html)))
+    html = code_spans.lighter(cjk.join_soft_breaks(html))
+    html = estimates.text_boxes_sized(estimates.tables_in_boxes(html))
     html = diagrams.drawn(html, site_model.load(config.config_file_path).diagrams)
     return dark_figures_to_files(html, page.url, site_dir)
 
@@ -118,16 +101,23 @@ def page_assets(output: str) -> str:
     base = bundle["base"]
     before = f'<script src="{base}{SEARCH}"></script>\n    '
     after = ""
-    if 'class="arithmatex"' in output:  # it fetches KaTeX's stylesheet with its scripts
-        after += "".join(f'\n      <script src="{base}{js}"></script>' for js in KATEX)
     if '<pre class="mermaid">' in output:  # a diagram not drawn ahead (tools.diagrams)
         after += f'\n      <script src="{base}{MERMAID}"></script>'
     output = output[: bundle.start()] + before + bundle[0] + after + output[bundle.end() :]
+    if 'class="arithmatex"' in output:  # typeset math (tools.formulas): KaTeX's stylesheet
+        css = f'  <link rel="stylesheet" href="{base}{formulas.STYLESHEET}">\n'
+        output = output.replace("</head>", css + "  </head>", 1)
     return start.inline(output)
 
 
 @event_priority(-50)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Math typeset (after Material's search read the page: its index keeps the TeX), and
+    the page's assets linked."""
+    try:
+        output = formulas.typeset(output, Path(config.docs_dir))
+    except ValueError as exc:
+        raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset a formula: {exc}") from None
     return page_assets(output)
 
 

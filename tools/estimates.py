@@ -1,0 +1,135 @@
+"""How tall a box of an article may be before the browser lays it out.
+
+``snippet-output.css`` has the article's boxes after its first section heading wait to be
+styled and laid out until they near the screen (``content-visibility: auto``): on a
+chapter, most of a phone's page-load work otherwise (thousands of elements, math
+included). Until then a box is as tall as ``--estimate``, which the build writes here:
+
+* each table Material wraps (one without a class) goes in a ``<div>`` of its own, sized
+  by its rows' text (Material replaces the table with its scroll box as the page starts; in a
+  ``<div>`` that restyles the table, not the whole article);
+* each paragraph, list, definition list, quote and note at the article's top level, after
+  its first ``<h2>``, sized by its text (one with a figure, a diagram, a table or a folded
+  block keeps the stylesheet's tall default; one with math is laid out at once: see
+  ``snippet-output.css``).
+
+An estimate errs tall: for a phone's width (about 18 Chinese characters or 32 other
+characters a line), each paragraph or item starting a line, display math and code their
+own lines. A box shorter than its content would have the content spill over the next box
+while it waits (tools that read the page, like axe, see text over text);
+``tests/test_browser_pages.py`` checks every estimate against the laid-out page.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from html.parser import HTMLParser
+
+SIZED = ("p", "ul", "ol", "dl", "blockquote")  # the top-level boxes sized by their text
+SIZED_DIVS = ("admonition",)  # and notes (their first class)
+# No estimate from the text of a box with these (math: the stylesheet lays it out at once)
+UNSIZED = re.compile(r'<(?:img|svg|table|iframe|video|details)\b|class="arithmatex"')
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_LINE_STARTS = re.compile(r"<(?:li|p|br|dt|dd|tr)\b")
+_TAG = re.compile(r"<[^>]*>")
+_PRE = re.compile(r"<pre\b.*?</pre>", re.S)
+
+
+def tables_in_boxes(page_html: str) -> str:
+    """Each table Material wraps in a ``<div>`` of its own, with its estimate."""
+
+    def box(m: re.Match[str]) -> str:
+        return f'<div style="--estimate:{table_estimate(m[0])}em">{m[0]}</div>'
+
+    return _TABLE.sub(box, page_html)
+
+
+def _units(fragment: str) -> tuple[int, int]:
+    """The Chinese characters and the other characters of the text of some HTML."""
+    text = html.unescape(_TAG.sub("", fragment)).strip()
+    cjk = len(_CJK.findall(text))
+    return cjk, len(text) - cjk
+
+
+def table_estimate(table: str) -> int:
+    """A table's height in em of the article (16 px on a phone): Material's tables are
+    12.8 px type, cells padded 16 px a side and 12 px above and below; each row as tall as
+    its cell of most lines, the phone's 358 px shared evenly (at least 80 px a cell)."""
+    px = 0.0
+    for row in re.findall(r"<tr>.*?</tr>", table, re.S):
+        cells = re.split(r"<t[dh]\b", row)[1:] or [""]
+        width = max(358 / len(cells) - 32, 80)
+        lines = max(
+            math.ceil((13 * cjk + 7.5 * other) / width) for cjk, other in map(_units, cells)
+        )
+        px += 20.5 * max(lines, 1) + 24
+    return math.ceil(1.2 * px / 16 + 2)
+
+
+def estimate(fragment: str) -> int | None:
+    """The height, in em, that a box of this HTML needs at most on a phone (None: not
+    to be told from its text)."""
+    if UNSIZED.search(fragment):
+        return None
+    em = 1.0 + 3.0 * fragment.startswith('<div class="admonition')  # a note's title
+    for code in _PRE.findall(fragment):  # its lines, padding and margin
+        em += 1.5 * (code.count("\n") + 1) + 2
+    for piece in _LINE_STARTS.split(_PRE.sub("", fragment)):
+        cjk, other = _units(piece)
+        if cjk or other:  # 1.6em a line, and a paragraph's or an item's margin
+            em += 1.6 * math.ceil(cjk / 18 + other / 32) + 1
+    return math.ceil(em)
+
+
+class _TopLevel(HTMLParser):
+    """Where the top-level boxes in ``SIZED`` after the first ``<h2>`` are: (start of the
+    start tag, end of the start tag, end of the end tag) each."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.depth, self.after_h2 = 0, False
+        self.open: tuple[str, int, int] | None = None
+        self.found: list[tuple[int, int, int]] = []
+
+    def at(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0:
+            self.after_h2 = self.after_h2 or tag == "h2"
+            attr = dict(attrs)
+            first = (attr.get("class") or "").split(" ")[0]
+            sized = tag in SIZED or (tag == "div" and first in SIZED_DIVS)
+            if self.after_h2 and sized and "style" not in attr:
+                start = self.at()
+                self.open = (tag, start, start + len(self.get_starttag_text() or ""))
+        self.depth += tag not in VOID
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        self.depth -= 1
+        if self.depth == 0 and self.open and self.open[0] == tag:
+            self.found.append((self.open[1], self.open[2], self.at() + len(f"</{tag}>")))
+            self.open = None
+
+
+def text_boxes_sized(page_html: str) -> str:
+    """The content with each top-level box in ``SIZED`` or ``SIZED_DIVS`` after the first
+    ``<h2>`` given its ``--estimate`` (see the module's text)."""
+    parser = _TopLevel(page_html)
+    parser.feed(page_html)
+    parser.close()
+    out, last = [], 0
+    for start, tag_end, end in parser.found:
+        size = estimate(page_html[start:end])
+        if size is not None:
+            out += [page_html[last : tag_end - 1], f' style="--estimate:{size}em">']
+            last = tag_end
+    return "".join(out) + page_html[last:]
