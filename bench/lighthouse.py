@@ -5,7 +5,8 @@ missing) on localhost with gzip, as GitHub Pages serves it, and runs Lighthouse 
 (npm, installed on first use into the git-ignored ``.cache/lighthouse/``, or found in
 ``--lighthouse``/``LIGHTHOUSE_DIR``; the mobile preset,
 its default, with simulated throttling) in headless Chromium (``CHROME_PATH``, default
-Debian's ``/usr/bin/chromium``) on the home page, a chapter with math and a diagram, an
+Debian's ``/usr/bin/chromium``) on the home page, a chapter with math and a diagram, the
+chapter with the most math, an
 example, a notebook and the execution report, in every language of ``mkdocs.yml``. Each
 page is measured ``--runs`` times (default 3) and the median of each figure printed:
 performance score, First Contentful Paint, Largest Contentful Paint, Total Blocking Time,
@@ -44,7 +45,14 @@ from tools.site import Site  # noqa: E402
 from tools.site import load as load_site  # noqa: E402
 
 VERSION = "12.2.3"
-PAGES = ["index", "tensors", "examples/quickstart", "notebooks/quickstart", "examples/report"]
+PAGES = [
+    "index",
+    "tensors",
+    "autograd",
+    "examples/quickstart",
+    "notebooks/quickstart",
+    "examples/report",
+]
 COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".py", ".ipynb")
 
 
