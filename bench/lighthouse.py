@@ -6,8 +6,8 @@ missing) on localhost with gzip, as GitHub Pages serves it, and runs Lighthouse 
 ``--lighthouse``/``LIGHTHOUSE_DIR``; the mobile preset,
 its default, with simulated throttling) in headless Chromium (``CHROME_PATH``, default
 Debian's ``/usr/bin/chromium``) on the home page, a chapter with math and a diagram, the
-chapter with the most math, an
-example, a notebook and the execution report, in every language of ``mkdocs.yml``. Each
+chapter with the most math, an example, a notebook and the execution report, in every
+language of ``mkdocs.yml``. Each
 page is measured ``--runs`` times (default 3) and the median of each figure printed:
 performance score, First Contentful Paint, Largest Contentful Paint, Total Blocking Time,
 Cumulative Layout Shift, bytes transferred, and the accessibility, best-practices and SEO
