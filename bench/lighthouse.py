@@ -1,18 +1,17 @@
 """Lighthouse on the built site, as a reader on a phone gets it: ``python bench/lighthouse.py``.
 
 Serves the built site (``--site``, default ``site/``; built with ``mkdocs build`` first if
-missing) on localhost with gzip, as GitHub Pages serves it, and runs Lighthouse 12.2.3
-(npm, installed on first use into the git-ignored ``.cache/lighthouse/``, or found in
-``--lighthouse``/``LIGHTHOUSE_DIR``; the mobile preset,
-its default, with simulated throttling) in headless Chromium (``CHROME_PATH``, default
-Debian's ``/usr/bin/chromium``) on the home page, a chapter with math and a diagram, the
-chapter with the most math, an example, a notebook and the execution report, in every
-language of ``mkdocs.yml``. Each
-page is measured ``--runs`` times (default 3) and the median of each figure printed:
-performance score, First Contentful Paint, Largest Contentful Paint, Total Blocking Time,
-Cumulative Layout Shift, bytes transferred, and the accessibility, best-practices and SEO
-scores. The load average is printed before and after: Lighthouse's figures move with the
-machine's load, so measure on a quiet machine.
+missing) on localhost with gzip, as GitHub Pages serves it, and runs Lighthouse 12.2.3 (npm,
+installed on first use into the git-ignored ``.cache/lighthouse/``, or found in
+``--lighthouse``/``LIGHTHOUSE_DIR``; the mobile preset, its default, with simulated
+throttling) in headless Chromium (``CHROME_PATH``, default Debian's ``/usr/bin/chromium``)
+on the home page, a chapter with math and a diagram, the chapter with the most math, an
+example, a notebook and the execution report, in every language of ``mkdocs.yml``. Each page
+is measured ``--runs`` times (default 3) and the median of each figure printed: performance
+score, First Contentful Paint, Largest Contentful Paint, Total Blocking Time, Cumulative
+Layout Shift, bytes transferred, and the accessibility, best-practices and SEO scores. The
+load average is printed before and after: Lighthouse's figures move with the machine's load,
+so measure on a quiet machine.
 
 The CPU slowdown is Lighthouse's default, 4x, unless ``--cpu-slowdown`` says otherwise:
 ``auto`` calibrates it to this machine as Lighthouse's documentation advises when its
