@@ -65,22 +65,34 @@ def test_each_language_gets_the_search_entries_of_its_pages(tmp_path: Path) -> N
         assert [d["title"] for d in index["docs"]] == [x.code]
 
 
-def test_dark_figures_become_lazy_files(tmp_path: Path) -> None:
-    png = "iVBORw0KGgo="  # any bytes: only moved
+def test_figures_become_files_with_their_size(tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    def png(colour: str) -> str:
+        buffer = io.BytesIO()
+        Image.new("RGB", (30, 20), colour).save(buffer, format="PNG")
+        return base64.b64encode(buffer.getvalue()).decode()
+
     html = (
         f'<img class="snippet-output__figure snippet-output__figure--light" alt="a" '
-        f'src="data:image/png;base64,{png}">\n'
+        f'src="data:image/png;base64,{png("white")}">\n'
         f'<img class="snippet-output__figure snippet-output__figure--dark" alt="a" '
-        f'src="data:image/png;base64,{png}">'
+        f'src="data:image/png;base64,{png("black")}">'
     )
     nested = next(x for x in SITE.locales if x.prefix)  # a language under a prefix: two deep
-    out = light.dark_figures_to_files(html, f"{nested.prefix}layers/", tmp_path)
+    out = light.figures_to_files(html, f"{nested.prefix}layers/", tmp_path)
     light_img, dark_img = out.split("\n")
-    assert light_img == html.split("\n")[0]  # the light copy stays inline
+    assert light_img.startswith('<img class="snippet-output__figure snippet-output__figure--light"')
     assert dark_img.startswith('<img class="snippet-output__figure snippet-output__figure--dark"')
-    assert 'src="../../assets/figures/' in dark_img and dark_img.endswith('loading="lazy">')
-    [written] = (tmp_path / "assets" / "figures").iterdir()
-    assert written.read_bytes() == base64.b64decode(png) and written.name in dark_img
+    assert light_img.endswith('width="30" height="20">')  # fetched as the page loads
+    assert dark_img.endswith('width="30" height="20" loading="lazy">')  # only when shown
+    written = sorted((tmp_path / "assets" / "figures").iterdir())
+    assert len(written) == 2 and "data:" not in out
+    for path in written:
+        assert f'src="../../assets/figures/{path.name}"' in out
+        assert base64.b64encode(path.read_bytes()).decode() in html
 
 
 def test_material_still_works_the_way_the_loaders_expect() -> None:

@@ -13,10 +13,10 @@
   ``search_index.json``, which is still written), and ``assets/javascripts/search-lazy.js``,
   loaded before Material's bundle, makes the bundle's request for the index wait until the
   reader opens search and fetch the page's language's file instead.
-* A figure's dark-palette copy (``tools/hooks.py`` inlines both copies of each figure as
-  ``data:`` URLs) becomes a file, ``assets/figures/<hash>.png``, loaded lazily: hidden in
-  the light palette, the browser never fetches it there; in the dark palette it comes
-  when it nears the screen.
+* Figures are files, ``assets/figures/<hash>.png`` (``tools/hooks.py`` inlines both copies
+  of each figure as ``data:`` URLs): out of the page's HTML, so not in the way of its
+  first paint, and one file for the three languages. The dark-palette copy is loaded
+  lazily: hidden in the light palette, the browser never fetches it there.
 * Fewer elements in code, and code laid out when it nears the screen: ``tools.code_spans``
   (highlighting spans unwrapped and merged for the same colours; each block's and
   output's number of lines, by which the stylesheet sizes it until it is laid out).
@@ -61,27 +61,30 @@ SEARCH = "javascripts/search-lazy.js"
 
 
 FIGURES = "assets/figures"
-_DARK = re.compile(
-    r'(<img class="snippet-output__figure snippet-output__figure--dark" alt="[^"]*" )'
+_FIGURE = re.compile(
+    r'(<img class="snippet-output__figure snippet-output__figure--(light|dark)" alt="[^"]*" )'
     r'src="data:image/png;base64,([^"]+)">'
 )
 
 
-def dark_figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
-    """The dark-palette figures of a page's content as lazily loaded files (written under
-    ``site_dir``, named by their content) instead of ``data:`` URLs."""
+def figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
+    """A page's figures (``data:`` URLs in its content) as files written under ``site_dir``,
+    named by their content, each with its size (nothing moves as it loads); a dark-palette
+    copy loaded lazily."""
 
     def to_file(m: re.Match[str]) -> str:
-        data = base64.b64decode(m[2])
+        data = base64.b64decode(m[3])
         name = hashlib.sha256(data).hexdigest()[:16] + ".png"
         target = site_dir / FIGURES / name
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         src = get_relative_url(f"{FIGURES}/{name}", page_url)
-        return f'{m[1]}src="{src}" loading="lazy">'
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        lazy = ' loading="lazy"' if m[2] == "dark" else ""
+        return f'{m[1]}src="{src}" width="{width}" height="{height}"{lazy}>'
 
-    return _DARK.sub(to_file, html)
+    return _FIGURE.sub(to_file, html)
 
 
 @event_priority(-50)  # after tools/hooks.py put the outputs in and converted 繁體中文
@@ -90,7 +93,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) 
     html = code_spans.lighter(cjk.join_soft_breaks(html))
     html = estimates.text_boxes_sized(estimates.tables_in_boxes(html))
     html = diagrams.drawn(html, site_model.load(config.config_file_path).diagrams)
-    return dark_figures_to_files(html, page.url, site_dir)
+    return figures_to_files(html, page.url, site_dir)
 
 
 def page_assets(output: str) -> str:
