@@ -39,3 +39,9 @@ def test_text_that_is_not_arithmatex_s_is_left_alone() -> None:
 def test_a_formula_katex_cannot_parse_is_an_error_naming_it() -> None:
     with pytest.raises(ValueError, match=r"KaTeX parse error.*in the formula '\\\\frac\{1'"):
         formulas.typeset('<span class="arithmatex">\\(\\frac{1\\)</span>', SITE.docs)
+
+
+def test_katex_s_fonts_do_not_hold_up_the_paint() -> None:
+    """docs/assets/vendor/NOTICE.txt: the stylesheet's fonts swap in (KaTeX ships block)."""
+    css = (SITE.docs / "assets" / formulas.STYLESHEET).read_text(encoding="utf-8")
+    assert css.count("font-display:swap") == css.count("@font-face") == 20
