@@ -13,7 +13,7 @@ included). Until then a box is as tall as ``--estimate``, which the build writes
   block keeps the stylesheet's tall default; one with math is laid out at once: see
   ``snippet-output.css``).
 
-An estimate errs tall: for a phone's width (about 18 Chinese characters or 32 other
+An estimate errs tall: for a phone 320 px wide (15 Chinese characters or 26 other
 characters a line), each paragraph or item starting a line, display math and code their
 own lines. A box shorter than its content would have the content spill over the next box
 while it waits (tools that read the page, like axe, see text over text);
@@ -34,7 +34,7 @@ UNSIZED = re.compile(r'<(?:img|svg|table|iframe|video|details)\b|class="arithmat
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
 _CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_LINE_STARTS = re.compile(r"<(?:li|p|br|dt|dd|tr)\b")
+_LINE_STARTS = re.compile(r"(?=<(?:li|p|br|dt|dd|tr)\b)")
 _TAG = re.compile(r"<[^>]*>")
 _PRE = re.compile(r"<pre\b.*?</pre>", re.S)
 
@@ -58,13 +58,14 @@ def _units(fragment: str) -> tuple[int, int]:
 def table_estimate(table: str) -> int:
     """A table's height in em of the article (16 px on a phone): Material's tables are
     12.8 px type, cells padded 16 px a side and 12 px above and below; each row as tall as
-    its cell of most lines, the phone's 358 px shared evenly (at least 80 px a cell)."""
+    its cell of most lines, the 288 px of a phone 320 px wide shared evenly (at least 80 px
+    a cell)."""
     px = 0.0
     for row in re.findall(r"<tr>.*?</tr>", table, re.S):
         cells = re.split(r"<t[dh]\b", row)[1:] or [""]
-        width = max(358 / len(cells) - 32, 80)
+        width = max(288 / len(cells) - 32, 80)
         lines = max(
-            math.ceil((13 * cjk + 7.5 * other) / width) for cjk, other in map(_units, cells)
+            math.ceil((13 * cjk + 8.5 * other) / width) for cjk, other in map(_units, cells)
         )
         px += 20.5 * max(lines, 1) + 24
     return math.ceil(1.2 * px / 16 + 2)
@@ -81,7 +82,7 @@ def estimate(fragment: str) -> int | None:
     for piece in _LINE_STARTS.split(_PRE.sub("", fragment)):
         cjk, other = _units(piece)
         if cjk or other:  # 1.6em a line, and a paragraph's or an item's margin
-            em += 1.6 * math.ceil(cjk / 18 + other / 32) + 1
+            em += 1.6 * math.ceil(cjk / 15 + other / 26) + 1
     return math.ceil(em)
 
 
