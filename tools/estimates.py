@@ -14,8 +14,7 @@ included). Until then a box is as tall as ``--estimate``, which the build writes
   ``snippet-output.css``).
 
 An estimate errs tall: for a phone 320 px wide (15 Chinese characters or 26 other
-characters a line), each paragraph or item starting a line, display math and code their
-own lines. A box shorter than its content would have the content spill over the next box
+characters a line), each paragraph or item starting a line, code its own lines. A box shorter than its content would have the content spill over the next box
 while it waits (tools that read the page, like axe, see text over text);
 ``tests/test_browser_pages.py`` checks every estimate against the laid-out page.
 """

@@ -62,7 +62,7 @@ def typeset(page_html: str, docs: Path) -> str:
         left, right = DELIMITERS[m["tag"]]
         if not (tex.startswith(left) and tex.endswith(right)):
             return m[0]  # not arithmatex's generic form: left as written
-        typeset = render(tex[len(left) : -len(right)], m["tag"] == "div", script)
-        return f'<{m["tag"]} class="arithmatex"{m["attrs"]}>{typeset}</{m["tag"]}>'
+        out = render(tex[len(left) : -len(right)], m["tag"] == "div", script)
+        return f'<{m["tag"]} class="arithmatex"{m["attrs"]}>{out}</{m["tag"]}>'
 
     return MATH.sub(put, page_html)

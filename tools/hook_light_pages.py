@@ -2,12 +2,11 @@
 
 * A page loads what it uses. Math comes typeset (``tools.formulas``): a page with math
   (``class="arithmatex"``) links KaTeX's stylesheet, and no page runs KaTeX. Diagrams come
-  drawn, as SVG
-  (``tools.diagrams``); Mermaid only from a page with a diagram not drawn yet, through
-  ``assets/javascripts/mermaid-loader.js``: it stands in for the global ``mermaid`` that
-  Material looks for (without one, Material fetches Mermaid from unpkg.com), and imports
-  the self-hosted ES module build (``assets/vendor/mermaid/``, which fetches only the
-  chunks a flowchart needs) once a diagram comes near the screen.
+  drawn, as SVG (``tools.diagrams``); Mermaid only from a page with a diagram not drawn
+  yet, through ``assets/javascripts/mermaid-loader.js``: it stands in for the global
+  ``mermaid`` that Material looks for (without one, Material fetches Mermaid from
+  unpkg.com), and imports the self-hosted ES module build (``assets/vendor/mermaid/``,
+  which fetches only the chunks a flowchart needs) once a diagram comes near the screen.
 * Search costs a page view nothing until it is used: each language gets its own index,
   ``search/search_index.<locale>.json`` (its pages' entries from Material's combined
   ``search_index.json``, which is still written), and ``assets/javascripts/search-lazy.js``,
