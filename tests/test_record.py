@@ -99,3 +99,51 @@ def test_record_command_runs_only_what_is_not_current(
     runs.clear()
     assert record.main(["--force", str(project.path / "snippets/p/a.py")]) == 0
     assert runs == [["snippets/p/a.py"]]
+
+
+def test_a_cpu_only_run_is_not_recorded_and_not_a_failure(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a GPU machine a snippet that keeps to the CPU has nothing to record: it is named,
+    nothing is written, and the command still succeeds; a snippet that fails still fails."""
+    import tempfile
+
+    from tools import record
+
+    project.write("snippets/p/cpu.py", "print('on the CPU')\n")
+    project.write("snippets/p/bad.py", "raise SystemExit(3)\n")
+    monkeypatch.setattr(record, "ROOT", project.path)
+    with tempfile.TemporaryDirectory() as cache:
+        runner = record.Runner(project.path, cache_dir=Path(cache))
+        failed = record.record_all(
+            runner, [project.path / "snippets/p/cpu.py", project.path / "snippets/p/bad.py"], 1
+        )
+    err = capsys.readouterr().err
+    assert failed == 1
+    assert "not recorded: snippets/p/cpu.py: ran on cpu" in err
+    assert "FAILED snippets/p/bad.py" in err
+    assert not (project.path / "recordings").exists()
+
+
+def test_the_record_command_needs_no_mkdocs() -> None:
+    """A GPU machine has torch, torchvision, matplotlib and PyYAML, not MkDocs: the command
+    still reads the site's folders and languages from mkdocs.yml."""
+    import subprocess
+    import sys
+
+    from tests.project import ROOT
+
+    code = (
+        "import sys; sys.modules['mkdocs'] = None\n"  # `import mkdocs...` raises ImportError
+        "from tools import record, site\n"
+        "s = site.load()\n"
+        "print(s.snippets.name, [x.code for x in s.locales])\n"
+        "print(record.path_for(site.ROOT, s.snippets / 'tensors/attributes.py'))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "snippets ['zh', 'zh-Hant', 'en']"
+    assert lines[1].endswith("recordings/tensors/attributes.py.json")

@@ -185,9 +185,16 @@ def locale_problems(site: Site) -> list[str]:
 
 @functools.lru_cache(maxsize=32)
 def _yaml(path: Path, mtime: float) -> dict[str, Any]:
-    from mkdocs.utils.yaml import yaml_load  # MkDocs' loader (!ENV, !relative tags); optional
+    text = path.read_text(encoding="utf-8")
+    try:
+        from mkdocs.utils.yaml import yaml_load  # MkDocs' loader (!ENV, !relative tags)
+    except ImportError:  # a GPU machine for tools.record: torch, no MkDocs
+        import yaml
 
-    return dict(yaml_load(path.read_text(encoding="utf-8")) or {})
+        loader: Any = type("TagsAsNone", (yaml.SafeLoader,), {})  # Python objects, !ENV: None
+        loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        return dict(yaml.load(text, Loader=loader) or {})
+    return dict(yaml_load(text) or {})
 
 
 @functools.cache

@@ -224,18 +224,15 @@ elif device.type == "cpu" and not cpu_has_bf16():
 else:
     model.load_state_dict(initial_state)
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
-    with torch.autocast(device_type=device.type, dtype=torch.bfloat16):
-        logits = model(X_train[:batch_size])
+    with torch.no_grad(), torch.autocast(device_type=device.type, dtype=torch.bfloat16):
+        logits = model(X_train[:batch_size])  # no_grad: only the dtypes are looked at here
         loss = loss_fn(logits, y_train[:batch_size])
     print(
         f"under autocast: logits {logits.dtype}, loss {loss.dtype}, "
         f"weights {model.linear_relu_stack[0].weight.dtype}"
     )
 
-    synchronize()
-    start = time.perf_counter()
-    accuracies = []
-    for t in range(epochs):
+    def train_bf16(model, optimizer, batch_size):
         model.train()
         for i in range(0, len(X_train), batch_size):
             # Matrix products run in bfloat16, the loss in float32; the weights stay float32
@@ -245,6 +242,12 @@ else:
             loss.backward()
             optimizer.step()
             optimizer.zero_grad()
+
+    synchronize()
+    start = time.perf_counter()
+    accuracies = []
+    for t in range(epochs):
+        train_bf16(model, optimizer, batch_size)
         accuracies.append(accuracy_resident(model))
     synchronize()
     report("5 bf16 autocast", time.perf_counter() - start, accuracies)
@@ -264,7 +267,9 @@ else:
     synchronize()
     start = time.perf_counter()
     saved = copy.deepcopy(model.state_dict())  # warm-up steps change the weights
-    # Warm up on a side stream before capture, as PyTorch's recipe does
+    # Warm up on a side stream before capture, as PyTorch's recipe does. No graph from an
+    # earlier step is alive (their losses stayed inside functions): its autograd nodes
+    # would make the captured backward wait on the default stream, which CUDA refuses.
     s = torch.cuda.Stream()
     s.wait_stream(torch.cuda.current_stream())
     with torch.cuda.stream(s):
