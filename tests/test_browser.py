@@ -100,7 +100,9 @@ def test_figures_follow_the_palette(reader: Reader) -> None:
     page = reader.open(url_path("layers", OTHER))
     shown = page.locator(".snippet-output__figure:visible")
     count = shown.count()
-    assert count and page.locator(".snippet-output__figure").count() == 2 * count
+    light = page.locator(".snippet-output__figure--light").count()
+    # each figure has its dark twin; a GPU recording's tab, not shown, holds more of them
+    assert count and light == page.locator(".snippet-output__figure--dark").count() >= count
     for scheme, variant in (("default", "light"), ("slate", "dark")):
         body = page.locator("body")
         if body.get_attribute("data-md-color-scheme") != scheme:
