@@ -99,6 +99,27 @@ def test_another_python_reruns_every_snippet(monkeypatch: pytest.MonkeyPatch) ->
         assert other.why(snippet) == f"Python {now} → CPython 9.9.9"
 
 
+def test_another_cpu_or_mkl_setting_reruns_every_snippet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MKL's code path differs between CPU vendors (and with MKL_CBWR), and so do the last
+    digits of long training runs: a result made on an Intel host is not valid on an AMD one."""
+    here = runner.Runner()
+    snippets = sorted(here.entries.root.joinpath("snippets").rglob("*.py"))[:5]
+    cached = [s for s in snippets if here.cached(s) is not None]
+    assert cached, "run the snippets first (the tests' own start does)"
+    now = environment.cpu_identity()
+    assert now and "\n" not in now
+    monkeypatch.setattr(runner, "cpu_identity", lambda: "TestVendor avx512")
+    other = runner.Runner()
+    for snippet in cached:
+        assert other.cached(snippet) is None
+        assert other.why(snippet) == f"CPU {now} → TestVendor avx512"
+    monkeypatch.undo()
+    monkeypatch.setenv("MKL_CBWR", "COMPATIBLE")
+    pinned = runner.Runner()
+    assert all(pinned.cached(s) is None for s in cached)
+    assert pinned.why(cached[0]) == "MKL_CBWR — → COMPATIBLE"
+
+
 def test_pytest_says_what_ran_and_fresh_runs_all(tmp_path: Path) -> None:
     project = Project(tmp_path / "project")
     project.write("snippets/p/a.py", "print('a')\n")

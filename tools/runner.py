@@ -52,7 +52,7 @@ from typing import TextIO
 
 from tools import cache, processes, sandbox, scheduling
 from tools.cache import Cell, Result, SnippetError, mask_timings, run_label, varies
-from tools.environment import python_version
+from tools.environment import cpu_identity, python_version
 from tools.processes import FORKSERVER, START_LOCK, cpu_pins, env_number, torch_version
 from tools.scheduling import FIRST_RUN_HINTS, Background, default_jobs
 from tools.site import ROOT, Paths
@@ -67,19 +67,22 @@ __all__ = (  # what the rest of the project imports from here
 
 
 def salt() -> dict[str, str]:
-    """What a cache key holds besides the snippet, by name: Python, torch, device, the
-    child's own code, thread count and CPU pins."""
+    """What a cache key holds besides the snippet, by name: Python, torch, device, the CPU
+    (vendor, AVX-512), the child's own code, thread count, CPU pins and MKL settings."""
     child = processes.CHILD
     files = (child, *(child.with_name(n) for n in ("notes_mpl_backend.py", "_imports.py")))
     files += (child.with_name("sandbox.py"),)  # what a snippet sees: files, environment
     threads = os.environ.get("OMP_NUM_THREADS")
+    mkl = {k: v for k, v in os.environ.items() if k.startswith("MKL_")}  # MKL_CBWR, ...
     return {
         "Python": python_version(),
         "torch": torch_version(),
         "device": processes.device_fingerprint(),
+        "CPU": cpu_identity(),
         "runner": cache.sha256(b"".join(cache.sha256(p.read_bytes()).encode() for p in files)),
         **({"threads": threads} if threads is not None else {}),
         **dict(sorted(cpu_pins().items())),
+        **dict(sorted(mkl.items())),
     }
 
 
