@@ -90,6 +90,12 @@ def test_figures_become_files_with_their_size(tmp_path: Path) -> None:
     assert dark_img.endswith('width="30" height="20" loading="lazy">')  # only when shown
     written = sorted((tmp_path / "assets" / "figures").iterdir())
     assert len(written) == 2 and "data:" not in out
+    # a GPU tab's figures come marked lazy, light and dark alike, and stay so (once)
+    recorded = light.figures_to_files(
+        html.replace('alt="a" ', 'alt="a" loading="lazy" '), "", tmp_path
+    )
+    assert all('loading="lazy" src="' in x for x in recorded.split("\n"))
+    assert recorded.count('loading="lazy"') == 2 and "data:" not in recorded
     for path in written:
         assert f'src="../../assets/figures/{path.name}"' in out
         assert base64.b64encode(path.read_bytes()).decode() in html

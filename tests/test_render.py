@@ -141,6 +141,9 @@ def test_gpu_recording_and_its_tabs() -> None:
     got = render.recording_html(rec, W, stale=True)
     assert 'class="snippet-output snippet-output--recorded"' in got and "on gpu" in got
     assert f"cuda (NVIDIA H200) · torch 2.1 · 3.0 s · {RECORDED} · {W['recorded']['stale']}" in got
+    # hidden in its tab until chosen: its figures (light and dark) load only when shown
+    assert got.count("<img ") == got.count('loading="lazy" src="data:') == 2
+    assert 'loading="lazy"' not in render.output_html("s.py", "l", "", [(PNG, PNG, "a")], W)
     tabs = render.gpu_tabs("  ", ("M0", "M1"), "cpu", rec, W, stale=False)
     assert tabs == (
         f'\n  === "{W["build_tab"]} · cpu"\n\n      M0\n\n'

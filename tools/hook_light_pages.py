@@ -61,18 +61,18 @@ SEARCH = "javascripts/search-lazy.js"
 
 FIGURES = "assets/figures"
 _FIGURE = re.compile(
-    r'(<img class="snippet-output__figure snippet-output__figure--(light|dark)" alt="[^"]*" )'
-    r'src="data:image/png;base64,([^"]+)">'
+    r'(<img class="snippet-output__figure snippet-output__figure--(light|dark)" alt="[^"]*" '
+    r'(loading="lazy" )?)src="data:image/png;base64,([^"]+)">'
 )
 
 
 def figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
     """A page's figures (``data:`` URLs in its content) as files written under ``site_dir``,
     named by their content, each with its size (nothing moves as it loads); a dark-palette
-    copy loaded lazily."""
+    copy loaded lazily, as are those already marked so (a GPU tab's)."""
 
     def to_file(m: re.Match[str]) -> str:
-        data = base64.b64decode(m[3])
+        data = base64.b64decode(m[4])
         name = hashlib.sha256(data).hexdigest()[:16] + ".png"
         target = site_dir / FIGURES / name
         if not target.is_file():
@@ -80,7 +80,7 @@ def figures_to_files(html: str, page_url: str, site_dir: Path) -> str:
             target.write_bytes(data)
         src = get_relative_url(f"{FIGURES}/{name}", page_url)
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-        lazy = ' loading="lazy"' if m[2] == "dark" else ""
+        lazy = ' loading="lazy"' if m[2] == "dark" and not m[3] else ""
         return f'{m[1]}src="{src}" width="{width}" height="{height}"{lazy}>'
 
     return _FIGURE.sub(to_file, html)

@@ -63,10 +63,12 @@ def output_html(
     links: str = "",
     css: str = "snippet-output",
     stderr: str = "",
+    lazy: bool = False,
 ) -> str:
     """The box under a block: caption, exact stdout, stderr (each as a terminal shows
     it: ``tools.terminal``), figures, ``links``. With a dark variant both figures are in
-    the page and the palette shows one (CSS)."""
+    the page and the palette shows one (CSS). ``lazy``: every figure loads only once shown
+    (a GPU tab's, hidden until chosen)."""
     parts = [
         f'<div class="{css}" data-snippet="{html.escape(snippet)}">',
         f'<p class="snippet-output__label">{labels["output"]} · {html.escape(label)}</p>',
@@ -84,9 +86,9 @@ def output_html(
             if data is None:
                 continue
             kind = f" snippet-output__figure--{variant}" if dark is not None else ""
+            when = 'loading="lazy" ' if lazy else ""
             parts.append(
-                f'<img class="snippet-output__figure{kind}" '
-                f'alt="{html.escape(alt)}" '
+                f'<img class="snippet-output__figure{kind}" alt="{html.escape(alt)}" {when}'
                 f'src="data:image/png;base64,{base64.b64encode(data).decode()}">'
             )
     return "\n".join(parts + [links + "</div>"])
@@ -116,7 +118,7 @@ def recording_html(rec: Recording, labels: Labels, stale: bool) -> str:
         for i, (png, dark) in enumerate(zip(rec.pngs(), rec.dark_pngs()))
     ]
     css = "snippet-output snippet-output--recorded"
-    return output_html(rec.snippet, label, rec.stdout, figures, labels, css=css)
+    return output_html(rec.snippet, label, rec.stdout, figures, labels, css=css, lazy=True)
 
 
 def _recorded(rec: Recording, labels: Labels, stale: bool) -> str:
