@@ -13,6 +13,7 @@ import pytest
 
 from tests.project import SITE
 from tools import cjk, generate, pages
+from tools.environment import cpu_identity
 from tools.runner import ROOT, Runner
 
 PAGES = sorted(SITE.slug(p) for p in SITE.pages())
@@ -339,6 +340,8 @@ def test_every_page_says_where_its_outputs_come_from(site: Path, lang: str) -> N
         assert target == f"https://x/{url_path('examples/report', lang)}", slug
     report = built(site, "examples/report", lang)
     assert 'id="environment"' in report and "<th>numpy</th>" in report
+    # the kind of CPU, on which the last digits of long runs depend
+    assert "<th>CPU</th>" in report and f"<code>{cpu_identity()}</code>" in report
 
 
 def test_no_rule_restyles_every_element_on_a_palette_switch(site: Path) -> None:

@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url
 from tools import generate, pages, prepare_data, record, render, sync
 from tools import site as site_model
 from tools import workaround_one_language as one_language
-from tools.environment import python_version
+from tools.environment import cpu_identity, python_version
 from tools.generated_pages import Renderings
 from tools.notebook_pages import NotebookPages
 from tools.runner import Result, Runner, SnippetError, varies
@@ -372,8 +372,9 @@ class Build:
 
 
 def _environment() -> dict[str, str]:
-    """The versions the report lists: Python and the packages the snippets use most."""
-    out = {"Python": python_version().split()[-1]}
+    """What the report lists: Python, the CPU kind (vendor and AVX-512: the last digits of
+    long runs depend on it) and the packages the snippets use most."""
+    out = {"Python": python_version().split()[-1], "CPU": cpu_identity()}
     for dist in ("torch", "torchvision", "numpy", "matplotlib"):
         try:
             out[dist] = importlib.metadata.version(dist)
