@@ -58,6 +58,16 @@ def test_a_snippet_rebuilds_its_pages_and_the_report_in_every_language(tmp_path:
     assert changed == {a}
     every = [x.code for x in SITE.written] + [x.code for x in SITE.generated]
     assert saves.plan(changed) == (every, {"p", "q", REPORT})
+    # a page whose text quotes b's output (tools.glue) follows b, once it says so
+    quote = project.path / "docs" / SITE.locale(OTHER).page("p")
+    touch(quote, quote.read_text("utf-8") + '\nb says {{ output("p/b.py", "{}") }}\n')
+    changed = saves.changed()
+    assert changed is not None and saves.plan(changed) == ([OTHER], {"p"})
+    b = project.path / "snippets/p/b.py"
+    touch(b, "print('2')\n")
+    changed = saves.changed()
+    assert changed == {b}
+    assert saves.plan(changed) == (every, {"p", "r", REPORT})
 
 
 def test_a_page_showing_other_snippets_also_rebuilds_the_report(tmp_path: Path) -> None:

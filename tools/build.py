@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from tools import generate, pages, prepare_data, record, render, sync
+from tools import generate, glue, pages, prepare_data, record, render, sync
 from tools import site as site_model
 from tools import workaround_one_language as one_language
 from tools.environment import cpu_identity, python_version
@@ -184,7 +184,8 @@ class Build:
         behind = {p for p, _ in sync.behind(self.runner.root)}
         if self.renderings.reuse(page, self.site, code, behind):
             return ""  # page_content puts the source page's HTML, converted
-        markdown = self.behind_notices(markdown, page)
+        self.placeholders.discard(page.file.src_uri)
+        markdown = self.behind_notices(self.glue(markdown, page), page)
         if REPORT_MARKER in markdown:
             docs = Path(config.docs_dir).resolve()
             markdown = markdown.replace(
@@ -193,13 +194,29 @@ class Build:
         lines = markdown.splitlines()
         outputs: list[str] = []
         self.shows[page.file.src_uri] = []
-        self.placeholders.discard(page.file.src_uri)
         for fence in reversed(pages.fences(markdown)):
             if fence.is_python and fence.include:
                 self.fence_output(fence, page, lines, outputs)
         self.outputs[page.file.src_uri] = outputs
         self.stamp(markdown, page, lines)
         return "\n".join(lines) + "\n"
+
+    def glue(self, markdown: str, page: Page) -> str:
+        """The numbers the text takes from runs (``tools.glue``), as this build's ran."""
+        src = page.file.src_uri
+
+        def stdout(snippet: str) -> str | None:
+            result = self.result(glue.snippet(self.site.snippets, snippet), pages.shown_on(src))
+            if result is None and self.serve is not None:  # a number once it has run
+                self.placeholders.add(src)
+                self.serve.placeholders = True
+            return None if result is None else result.stdout
+
+        try:
+            return glue.fill(markdown, stdout)
+        except glue.GlueError as exc:
+            where = (self.site.docs / src).relative_to(self.site.root)
+            raise self.fail(pages.located(where, exc.line, str(exc))) from None
 
     def stamp(self, markdown: str, page: Page, lines: list[str]) -> None:
         """Under the page's title: when and where its blocks ran (``render.page_stamp``)."""

@@ -6,7 +6,8 @@ twin), every rule the build and the tests apply to it, in their words: the site'
 snippet folder, ``mkdocs.yml``'s nav and ``nav_translations``), its sections' sync status
 (``tools.sync``, with the command that records them), then each of its blocks run through
 the cache (``tools.runner``), printing the output, the stderr and where each figure is,
-and each figure's alt text in every written language (``pages.alt_problem``).
+and each figure's alt text in every written language (``pages.alt_problem``), and each
+number its text quotes from a run (``tools.glue``) in every written language.
 ``--twice`` runs its snippets once more with the cache bypassed and reports any printed
 output or figure that differs (CI does this for every chapter: see
 ``rerun_differences``). Exit status 0 when all is well, 1 otherwise.
@@ -21,7 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools import pages, sync
+from tools import glue, pages, sync
 from tools.render import figure_alt
 from tools.runner import Result, Runner, SnippetError, show, varies
 from tools.site import ROOT, Site
@@ -116,6 +117,24 @@ def page_problems(
     return pages.concerning(problems, site, slug) + [str(d) for d in out_of_step]
 
 
+def quote_problems(site: Site, runner: Runner, page: Path) -> list[str]:
+    """Each reference to a run's output in the text of ``page`` and its twins
+    (``tools.glue``) that finds no number, in the build's words."""
+
+    def stdout(name: str) -> str:
+        return runner.result(glue.snippet(site.snippets, name)).stdout
+
+    problems = []
+    for twin in (site.docs / x.page(site.slug(page)) for x in site.written):
+        try:
+            glue.fill(twin.read_text(encoding="utf-8"), stdout)
+        except glue.GlueError as exc:
+            problems.append(pages.located(twin.relative_to(ROOT), exc.line, str(exc)))
+        except (OSError, SnippetError) as exc:
+            problems.append(f"{twin.relative_to(ROOT)}: {exc}")
+    return problems
+
+
 def _page(arg: str, site: Site) -> Path:
     slug = arg.removeprefix("docs/").removesuffix(".md")
     for x in site.locales:
@@ -153,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in mine:
             print(f"  {problem}")
         failed += len(mine) + _blocks(site, runner, page, args.twice)
+        for problem in quote_problems(site, runner, page):
+            failed += 1
+            print(f"QUOTE {problem}")
     return 1 if failed else 0
 
 

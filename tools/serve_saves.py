@@ -4,8 +4,9 @@ The files that count (pages, snippets, ``locales/``, ``tools/``, ``mkdocs.yml``,
 ``sync.lock.json``; never editor files, generated pages or notebooks), their times at the
 last build, and what each written page shows. ``plan`` turns saved pages and snippets into
 the languages a dirty rebuild builds and the pages it renders again in each: a saved page
-in its language and in those generated from it; a saved snippet's pages, and the
-execution report, in every language (the report also when a page's blocks changed).
+in its language and in those generated from it; a saved snippet's pages (those showing
+it, and those whose text quotes its output: ``tools.glue``), and the execution report,
+in every language (the report also when a page's blocks changed).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from tools import generate, notebooks, pages, sync
+from tools import generate, glue, notebooks, pages, sync
 from tools import site as site_model
 
 Plan = tuple[list[str], set[str]]  # languages in build order, the slugs of the pages
@@ -26,6 +27,7 @@ class Saves:
         self.report = report  # the execution report's slug
         self.seen: dict[str, float] = {}  # watched file -> mtime at the last build
         self.shows: dict[Path, set[Path]] = {}  # each written page -> the snippets it shows
+        self.quotes: dict[Path, set[Path]] = {}  # each written page -> the outputs it quotes
 
     def counts(self, path: Path) -> bool:
         """Whether a saved file makes a rebuild."""
@@ -59,6 +61,7 @@ class Saves:
         """Every page is built: what each shows, as this build reads it."""
         site = self.site()
         self.shows = {p: set(pages.shown(site, p)) for x in site.written for p in site.pages(x)}
+        self.quotes = {p: quoted(site, p) for p in self.shows}
 
     def plan(self, changed: set[Path]) -> Plan | None:
         """What a dirty rebuild renders again if saved pages and snippets are all that
@@ -77,14 +80,21 @@ class Saves:
             if shown != self.shows.get(path):
                 slugs.add(self.report)  # its table lists which pages show a snippet
                 langs.update(x.code for x in site.written)
-            self.shows[path] = shown
+            self.shows[path], self.quotes[path] = shown, quoted(site, path)
         if snippets:
             if any(not p.is_file() or notebooks.is_notebook_source(p) for p in snippets):
                 return None  # a deleted snippet, or one made into a notebook
             saved = {p.resolve() for p in snippets}
             langs.update(x.code for x in site.written)
             slugs.add(self.report)
-            slugs.update(site.slug(page) for page, shown in self.shows.items() if shown & saved)
+            uses = {p: self.shows[p] | self.quotes.get(p, set()) for p in self.shows}
+            slugs.update(site.slug(page) for page, used in uses.items() if used & saved)
         written = [x.code for x in site.written if x.code in langs]
         generated = [x.code for x in site.generated if x.source in langs]
         return written + generated, slugs
+
+
+def quoted(site: site_model.Site, page: Path) -> set[Path]:
+    """The snippets whose output the text of ``page`` quotes (``tools.glue``)."""
+    text = page.read_text(encoding="utf-8")
+    return {(site.snippets / name).resolve() for name in glue.snippets(text)}
