@@ -103,6 +103,52 @@ def test_accessibility_has_no_serious_violations(reader: Reader, lang: str, sche
     reader.check_clean()
 
 
+def highlight_classes(site: Path) -> list[str]:
+    """Every Pygments token class a highlighted block of the built site uses."""
+    import re
+
+    found: set[str] = set()
+    for page in site.rglob("*.html"):
+        for block in re.findall(r'<div class="highlight">.*?</pre>', page.read_text("utf-8"), re.S):
+            found.update(re.findall(r'<span class="([a-z0-9]{1,3})">', block))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_every_highlight_colour_reads_in_both_palettes(
+    reader: Reader, site: Path, scheme: str
+) -> None:
+    """Each token colour any code block uses is readable on the code background (WCAG AA,
+    axe's color-contrast): one probe block on the home page holds a token of every class
+    the site's blocks use (the page-type axe run above sees only its pages' tokens; a
+    console block's ``$VAR`` once read at 4.47:1)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    classes = highlight_classes(site)
+    assert {"k", "s2", "c1", "mi"} <= set(classes), classes  # the collection works
+    page = reader.open(url_path("index", DEFAULT), wait_until="load")
+    if page.locator("body").get_attribute("data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.evaluate(
+        """classes => {
+            const box = document.createElement("div");
+            box.className = "highlight contrast-probe";
+            box.innerHTML = "<pre><code>" + classes.map(
+                c => `<span class="${c}">token_${c}</span>`).join("\\n") + "</code></pre>";
+            document.querySelector(".md-content__inner").prepend(box);
+        }""",
+        classes,
+    )
+    options = {"runOnly": ["color-contrast"], "resultTypes": ["violations"]}
+    violations = Axe().run(page, context=".contrast-probe", options=options).response
+    low = [
+        f"{' '.join(map(str, n['target']))}: {n['failureSummary'].splitlines()[-1].strip()}"
+        for v in violations["violations"]
+        for n in v["nodes"]
+    ]
+    assert not low, f"token colours too faint ({scheme}):\n" + "\n".join(low)
+
+
 # A generated language's page is its source page's HTML with the text converted
 # (tools/generate.py; tests/test_built_site.py checks every one of them statically), so in
 # the browser it is checked on one page of each kind: home, math, diagrams, figures and
