@@ -92,6 +92,24 @@ def test_fill_marks_a_run_still_going_and_names_the_line_of_a_bad_reference() ->
     assert str(info.value).startswith('{{ output("a.py", "Accuracy: {}%") }}: "Accuracy: {}%"')
 
 
+def test_code_spans_are_left_and_a_malformed_reference_is_an_error() -> None:
+    text = 'In code: `{{ output("a.py", "Accuracy: {}%", 1) }}`, in text: {{ output("a.py", "Avg loss: {}", 1) }}'
+    assert glue.fill(text, lambda s: OUTPUT) == (
+        'In code: `{{ output("a.py", "Accuracy: {}%", 1) }}`, in text: 0.547699'
+    )
+    for bad in (
+        "{{ output('a.py', 'Accuracy: {}%', 1) }}",  # other quotes
+        '{{ output("a.py", "Accuracy: {}%", 1) }',  # a brace short
+        '{{output("a.py")}}',  # no pattern
+    ):
+        with pytest.raises(glue.GlueError) as info:
+            glue.fill(f"one\ntwo {bad} three\n", lambda s: OUTPUT)
+        assert info.value.line == 2
+        assert str(info.value).startswith(f"not a reference to a run's output: {bad}")
+        assert glue.FORM in str(info.value)
+        assert glue.snippets(f"x {bad}") == []
+
+
 def test_a_page_quotes_its_run_and_a_broken_reference_fails_the_build(tmp_path: Path) -> None:
     project = Project(tmp_path)
     project.write("snippets/p/acc.py", 'print("Accuracy: 84.7%, Avg loss: 0.424307")\n')

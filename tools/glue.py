@@ -19,8 +19,9 @@ it (``GlueError``, whose ``line`` the build adds to the page's name).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tools.fences import fences, resolve
@@ -29,6 +30,9 @@ GLUE = re.compile(
     r'\{\{[ \t]*output\([ \t]*"(?P<snippet>[^"\n]+)"[ \t]*,[ \t]*"(?P<pattern>[^"\n]+)"'
     r"[ \t]*(?:,[ \t]*(?P<nth>-?\d+)[ \t]*)?\)[ \t]*\}\}"
 )
+_START = re.compile(r"\{\{[ \t]*output\b")  # what an author means as a reference
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+FORM = '{{ output("path/under/snippets.py", "text with {} for the number", n) }}'
 _NUMBER = r"(?<![0-9.])[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![0-9])"
 _SLOT = re.compile(r"\{_?\}")
 PENDING = "…"  # under `mkdocs serve`, until the run ends
@@ -83,18 +87,36 @@ def snippet(snippets: Path, name: str) -> Path:
     return path
 
 
+def references(markdown: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line, match) for each reference in ``markdown``, outside fenced blocks and code
+    spans; ``GlueError`` for one that does not read as a reference (it would reach the
+    page as it is)."""
+    code = {n for f in fences(markdown) for n in range(f.lineno, f.end + 1)}
+    lines = markdown.splitlines(keepends=True)
+    starts = [0]
+    for text in lines:
+        starts.append(starts[-1] + len(text))
+    for found in _START.finditer(markdown):
+        line = bisect.bisect_right(starts, found.start())
+        col = found.start() - starts[line - 1]
+        spans = _CODE_SPAN.finditer(lines[line - 1])
+        if line in code or any(s.start() <= col < s.end() for s in spans):
+            continue
+        m = GLUE.match(markdown, found.start())
+        if m is None:
+            got = markdown[found.start() :].split("\n", 1)[0][:80]
+            raise GlueError(line, f"not a reference to a run's output: {got} (write {FORM})")
+        yield line, m
+
+
 def fill(markdown: str, stdout: Callable[[str], str | None]) -> str:
     """``markdown`` with each reference outside code replaced by its number.
 
     ``stdout(snippet)``: the output of the snippet a reference names (None while it runs:
     ``PENDING`` stands in); it raises ValueError for a snippet that cannot be read.
     """
-    code = {n for f in fences(markdown) for n in range(f.lineno, f.end + 1)}
     out, at = [], 0
-    for m in GLUE.finditer(markdown):
-        line = markdown.count("\n", 0, m.start()) + 1
-        if line in code:
-            continue
+    for line, m in references(markdown):
         try:
             text = stdout(m["snippet"])
             nth = int(m["nth"]) if m["nth"] else None
@@ -107,10 +129,9 @@ def fill(markdown: str, stdout: Callable[[str], str | None]) -> str:
 
 
 def snippets(markdown: str) -> list[str]:
-    """The snippets the references of ``markdown`` name, outside code, in order."""
-    code = {n for f in fences(markdown) for n in range(f.lineno, f.end + 1)}
-    return [
-        m["snippet"]
-        for m in GLUE.finditer(markdown)
-        if markdown.count("\n", 0, m.start()) + 1 not in code
-    ]
+    """The snippets the references of ``markdown`` name, in order (none if one is malformed:
+    the build says so)."""
+    try:
+        return [m["snippet"] for _, m in references(markdown)]
+    except GlueError:
+        return []
