@@ -334,3 +334,26 @@ def test_a_slow_snippet_save_shows_its_output_from_a_second_dirty_rebuild(tmp_pa
     finally:
         server.stop()
         flag.touch()
+
+
+def test_a_number_quoted_from_a_run_still_going_follows_when_it_ends(tmp_path: Path) -> None:
+    """A page whose text quotes a run's output (``tools.glue``) shows … while the run goes
+    on, then the number, with no save: the page is rebuilt as the run ends."""
+    project = Project(tmp_path / "project")
+    flag = tmp_path / "let-slow-finish"
+    slow = SLOW.format(flag=str(flag)).replace("slow output is here", "answer 42")
+    project.write("snippets/p/slow.py", slow)
+    project.pages("p", "p/slow.py")
+    quote = 'the answer is {{ output("p/slow.py", "answer {}") }}.'
+    for x in SITE.written:
+        title = "问 { #q }" if x.code == DEFAULT else "Q { #q }"
+        project.write(f"docs/{x.page('q')}", f"# {title}\n\n{quote}\n")
+    server = Served(project, tmp_path / "serve.log", flag)
+    try:
+        q = SITE.locale(OTHER).url("q")
+        server.until(q, lambda t: "<p>the answer is …." in t, 60)
+        flag.touch()
+        server.until(q, lambda t: "<p>the answer is 42.</p>" in t, 30)
+    finally:
+        server.stop()
+        flag.touch()
