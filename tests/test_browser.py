@@ -166,3 +166,35 @@ def test_screenshots_on_a_phone_and_a_laptop(reader: Reader) -> None:
                     )
                     assert not cut, f"{lang}: report tables cut off at 1280 px: {cut}"
     reader.check_clean()
+
+
+CHOSEN_GPU = """[...document.querySelectorAll('.output-tabs')].map(
+    set => set.querySelectorAll(':scope > input')[1].checked)"""
+
+
+def test_gpu_tabs_switch_together_and_are_remembered(reader: Reader) -> None:
+    """The tabs under blocks with a GPU recording (``render.output_tabs``), which Material
+    does not set up: on a phone both labels are in sight; choosing the GPU under one block
+    chooses it under every block, keeps that block where it was on the screen, and the next
+    page opens on it; choosing this build's output goes back everywhere."""
+    reader.page.set_viewport_size(NARROW)
+    page = reader.open(url_path("autograd", OTHER), wait_until="load")
+    sets = page.locator(".output-tabs")
+    assert sets.count() >= 10 and page.locator("[data-tabs] .snippet-output").count() == 0
+    assert set(page.evaluate(CHOSEN_GPU)) == {False}
+    target = sets.nth(3)
+    target.scroll_into_view_if_needed()
+    top = target.evaluate("e => e.getBoundingClientRect().top")
+    labels = target.locator(".tabbed-labels > label")
+    for n in (0, 1):
+        box = labels.nth(n).bounding_box()
+        assert box and 0 <= box["x"] and box["x"] + box["width"] <= NARROW["width"], (n, box)
+    labels.nth(1).click()
+    assert set(page.evaluate(CHOSEN_GPU)) == {True}
+    assert abs(target.evaluate("e => e.getBoundingClientRect().top") - top) <= 1
+    assert target.locator(".snippet-output--recorded").is_visible()
+    page = reader.open(url_path("tensors", DEFAULT), wait_until="load")
+    assert set(page.evaluate(CHOSEN_GPU)) == {True}  # remembered
+    page.locator(".output-tabs .tabbed-labels > label").first.click()
+    assert set(page.evaluate(CHOSEN_GPU)) == {False}
+    reader.check_clean()

@@ -36,7 +36,7 @@ def test_gpu_recording_shown_beside_build_output_and_flagged_stale(project: Proj
     assert r.returncode == 0, r.stderr
     zh = (project.path / "site/p/index.html").read_text(encoding="utf-8")
     en = (project.path / f"site/{OTHER}/p/index.html").read_text(encoding="utf-8")
-    assert 'class="tabbed-set tabbed-alternate"' in en
+    assert 'class="tabbed-set tabbed-alternate output-tabs"' in en
     assert ">This build · cpu</label>" in en and ">本次构建 · cpu</label>" in zh
     today = data["date"]
     assert f">NVIDIA Test GPU · recorded {today}</label>" in en

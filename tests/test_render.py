@@ -182,3 +182,24 @@ def test_notices_links_and_diagrams() -> None:
     assert wide.startswith('<div class="diagram-scroll diagram-scroll--wide"><pre')
     tall = render.diagram_boxes('<pre class="mermaid"><code>graph TD\nA</code></pre>')
     assert tall.startswith('<div class="diagram-scroll"><pre')
+
+
+def test_only_the_tabs_under_blocks_are_taken_from_material() -> None:
+    """``output_tabs``: a tab set whose first label is this build's output loses the
+    ``data-tabs`` Material sets tab sets up by; an author's tab set keeps it."""
+
+    def tab_set(n: int, first: str) -> str:
+        return (
+            f'<div class="tabbed-set tabbed-alternate" data-tabs="{n}:2">'
+            f'<input checked="checked" id="__tabbed_{n}_1" name="__tabbed_{n}" type="radio" />'
+            f'<input id="__tabbed_{n}_2" name="__tabbed_{n}" type="radio" />'
+            f'<div class="tabbed-labels"><label for="__tabbed_{n}_1">{first}</label>'
+            f'<label for="__tabbed_{n}_2">GPU</label></div>\n<div class="tabbed-content">'
+        )
+
+    for code in (DEFAULT, OTHER):
+        words = SITE.labels(code)
+        ours, authors = tab_set(1, f"{words['build_tab']} · cpu"), tab_set(2, "conda")
+        out = render.output_tabs(ours + authors, words)
+        assert out.count("data-tabs") == 1 and 'data-tabs="2:2"' in out
+        assert out.startswith('<div class="tabbed-set tabbed-alternate output-tabs"><input')

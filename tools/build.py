@@ -356,7 +356,7 @@ class Build:
             raise self.fail(
                 f"{page.file.src_uri}: output of a snippet got lost in rendering (is its fence closed?)"
             )
-        content = render.diagram_boxes(filled)
+        content = render.output_tabs(render.diagram_boxes(filled), self.site.labels(code))
         self.renderings.remember(content, page, self.site, code)
         return content
 

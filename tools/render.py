@@ -140,6 +140,22 @@ def gpu_tabs(
     )
 
 
+def output_tabs(content: str, labels: Labels) -> str:
+    """The tabs under a block (``gpu_tabs``: the first labelled ``build_tab``) made ours:
+    Material sets up every content tab set as a page loads, with a forced layout each for
+    its sliding indicator, so a chapter with twenty of them spent half its script time
+    there. Ours are pymdownx's radio buttons with no ``data-tabs`` for Material to find;
+    ``output-tabs.js`` links them (a tab chosen under one block is chosen under all, and
+    remembered) and ``snippet-output.css`` marks the chosen label."""
+    label = re.escape(html.escape(str(labels["build_tab"])))
+    return re.sub(
+        r'<div class="tabbed-set tabbed-alternate" data-tabs="\d+:2">'
+        rf'(?=(?:<input [^>]*>){{2}}<div class="tabbed-labels"><label [^>]*>{label} · )',
+        '<div class="tabbed-set tabbed-alternate output-tabs">',
+        content,
+    )
+
+
 def pending_html(rel: str, labels: Labels, since: float | None, last: float | None) -> str:
     """Under ``mkdocs serve`` only: the marked placeholder of a snippet still running
     (``since``: when it started, None if queued; ``last``: its last run's seconds)."""
