@@ -103,22 +103,31 @@ def narrow_problems(page: Page) -> list[str]:
 
 
 def underestimated(page: Page) -> list[str]:
-    """At the current viewport: the boxes laid out taller than the ``--estimate`` the build
-    gave them (``tools/estimates.py``: an estimate errs tall), each laid out for this."""
+    """At the current viewport: every box that waits to be laid out until it nears the
+    screen (``content-visibility: auto``) and is taller, laid out, than the size it waits
+    with (``contain-intrinsic-block-size``: the build's ``--estimate``, a code block's lines,
+    a report table's rows; ``tools/estimates.py``: it errs tall). A shorter one reaches past
+    its box while it waits, where axe reads its text over the next box's."""
     return page.evaluate("""() => {
+        const boxes = [...document.querySelectorAll(".md-content__inner *")]
+            .filter(e => getComputedStyle(e).contentVisibility === "auto");
+        const waits = boxes.map(e =>
+            parseFloat(getComputedStyle(e).containIntrinsicBlockSize.replace("auto", "")));
         const all = document.createElement("style");
         all.textContent = "* { content-visibility: visible !important }";
         document.head.append(all);
         const out = [];
-        for (const e of document.querySelectorAll('[style*="--estimate"]')) {
-            const style = getComputedStyle(e);
-            const em = parseFloat(style.getPropertyValue("--estimate"));
-            const height = e.getBoundingClientRect().height, fontSize = parseFloat(style.fontSize);
-            if (height > em * fontSize + 1) {
+        boxes.forEach((e, i) => {  // the size it waits with is its content's
+            const st = getComputedStyle(e);
+            const height = e.getBoundingClientRect().height - ["paddingTop", "paddingBottom",
+                "borderTopWidth", "borderBottomWidth"].reduce((sum, k) => sum + parseFloat(st[k]), 0);
+            if (height > waits[i] + 2) {
+                const size = parseFloat(getComputedStyle(e).fontSize);
                 const text = e.textContent.trim().slice(0, 40);
-                out.push(`${e.tagName.toLowerCase()} ${Math.round(height / fontSize)}em > ${em}em: ${text}`);
+                const name = e.tagName.toLowerCase() + (e.className ? "." + e.className.split(" ")[0] : "");
+                out.push(`${name} ${Math.round(height / size)}em > ${Math.round(waits[i] / size)}em: ${text}`);
             }
-        }
+        });
         all.remove();
         return out.slice(0, 8);
     }""")

@@ -27,7 +27,7 @@ def test_text_boxes_after_the_first_section_heading_get_estimates() -> None:
         "<p>intro</p>\n<h2>A</h2>\n<p>中文段落。</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
         '<div class="admonition note"><p class="admonition-title">Note</p><p>n</p></div>\n'
         '<p style="color:red">own style</p>\n<p><img src="a.png" alt="a"></p>\n'
-        '<p><span class="arithmatex">\\(x\\)</span></p>\n<div class="tabbed-set"><p>t</p></div>'
+        '<div class="tabbed-set"><p>t</p></div>'
     )
     out = estimates.text_boxes_sized(page)
     assert out.count("--estimate") == 3  # the paragraph, the list and the note
@@ -35,7 +35,7 @@ def test_text_boxes_after_the_first_section_heading_get_estimates() -> None:
     assert '<p style="--estimate:4em">中文段落。</p>' in out
     assert '<ul style="--estimate:7em">' in out and "<li>one</li>" in out  # items untouched
     assert '<div class="admonition note" style="--estimate:10em">' in out
-    assert out.endswith(page.split("<p style=")[1])  # own style, figure, math, tabs: as is
+    assert out.endswith(page.split("<p style=")[1])  # own style, figure, tabs: as is
     assert estimates.text_boxes_sized(out) == out  # once only
 
 
@@ -47,3 +47,10 @@ def test_an_estimate_grows_with_text_items_and_code() -> None:
     code = estimates.estimate("<div><pre><code>a\nb\nc</code></pre></div>") or 0
     assert code >= 1.5 * 3 + 2
     assert estimates.estimate('<p><img src="a"></p>') is None
+    # math and folded blocks are sized too: a displayed formula, a row more for each \\
+    inline = estimates.estimate('<p>a <span class="arithmatex">\\(x\\)</span></p>') or 0
+    shown = estimates.estimate('<p>a</p><div class="arithmatex">\\[x\\]</div>') or 0
+    rows = estimates.estimate('<p>a</p><div class="arithmatex">\\[x \\\\ y \\\\ z\\]</div>')
+    assert inline == one and shown >= one + 4 and (rows or 0) >= shown + 4
+    folded = estimates.estimate("<ol><li><details><summary>S</summary><p>t</p></details></li></ol>")
+    assert (folded or 0) >= one + 3.5

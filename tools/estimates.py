@@ -9,9 +9,9 @@ included). Until then a box is as tall as ``--estimate``, which the build writes
   by its rows' text (Material replaces the table with its scroll box as the page starts; in a
   ``<div>`` that restyles the table, not the whole article);
 * each paragraph, list, definition list, quote and note at the article's top level, after
-  its first ``<h2>``, sized by its text (one with a figure, a diagram, a table or a folded
-  block keeps the stylesheet's tall default; one with math is laid out at once: see
-  ``snippet-output.css``).
+  its first ``<h2>``, sized by its text, its code's lines, a line for each folded block's
+  title (its hidden text counted too) and room for each displayed formula's rows (one with
+  a figure, a diagram or a table keeps the stylesheet's tall default).
 
 An estimate errs tall: for a phone 320 px wide (15 Chinese characters or 26 other
 characters a line), each paragraph or item starting a line, code its own lines. A box shorter than its content would have the content spill over the next box
@@ -28,8 +28,10 @@ from html.parser import HTMLParser
 
 SIZED = ("p", "ul", "ol", "dl", "blockquote")  # the top-level boxes sized by their text
 SIZED_DIVS = ("admonition",)  # and notes (their first class)
-# No estimate from the text of a box with these (math: the stylesheet lays it out at once)
-UNSIZED = re.compile(r'<(?:img|svg|table|iframe|video|details)\b|class="arithmatex"')
+# No estimate from the text of a box with these
+UNSIZED = re.compile(r"<(?:img|svg|table|iframe|video)\b")
+# A displayed formula (pymdownx.arithmatex, typeset later: tools/formulas.py), as TeX
+_DISPLAY = re.compile(r'<div class="arithmatex">(.*?)</div>', re.S)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
 _CJK = re.compile(r"[\u2e80-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -76,6 +78,9 @@ def estimate(fragment: str) -> int | None:
     if UNSIZED.search(fragment):
         return None
     em = 1.0 + 3.0 * fragment.startswith('<div class="admonition')  # a note's title
+    em += 3.5 * fragment.count("<details")  # a folded block's title and margins
+    for tex in _DISPLAY.findall(fragment):  # a fraction's height, and each row's
+        em += 4 + 2 * tex.count("\\\\")
     for code in _PRE.findall(fragment):  # its lines, padding and margin
         em += 1.5 * (code.count("\n") + 1) + 2
     for piece in _LINE_STARTS.split(_PRE.sub("", fragment)):
