@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.project import OTHER, SITE
+from tests.project import SITE
 from tools import cjk, generate, pages
 from tools.environment import cpu_identity
 from tools.runner import ROOT, Runner
@@ -398,17 +398,3 @@ def test_every_formula_is_typeset_and_no_page_runs_katex(site: Path) -> None:
         untyped = re.findall(r'class="arithmatex"[^>]*>(?!<span class="katex)(.{0,40})', text)
         assert not untyped, f"{path}: formulas not typeset: {untyped[:3]}"
     assert with_math >= 40
-
-
-def test_every_quoted_number_is_filled_in(site: Path) -> None:
-    """tools/glue.py: no reference to a run's output reaches a page or the search index as
-    text (outside code, where a page may show one); the pages that quote long runs
-    show their numbers."""
-    left = []
-    for path in [*site.rglob("*.html"), *site.glob("search/*.json")]:
-        text = re.sub(r"<code>.*?</code>", "", path.read_text("utf-8"), flags=re.S)
-        if re.search(r"\{\{\s*output\b", text):
-            left.append(str(path.relative_to(site)))
-    assert not left, f"references left as text: {left}"
-    lenet = built(site, "examples/lenet", OTHER)
-    assert re.search(r"after the second\s*\(\d\.\d{6}\)", lenet), "LeNet's quoted loss is gone"

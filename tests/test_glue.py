@@ -3,12 +3,14 @@ and a throwaway site whose page quotes its snippet's output through one."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.project import DEFAULT, OTHER, Project
+from tests.test_built_site import built
 from tools import glue
 
 OUTPUT = """\
@@ -139,3 +141,17 @@ def test_a_page_quotes_its_run_and_a_broken_reference_fails_the_build(tmp_path: 
     project.write(f"docs/p.{OTHER}.md", page + '{{ output("p/gone.py", "x {}") }}.\n')
     r = project.build()
     assert r.returncode != 0 and "snippets/p/gone.py does not exist" in r.stderr
+
+
+def test_every_quoted_number_is_filled_in(site: Path) -> None:
+    """tools/glue.py: no reference to a run's output reaches a page or the search index as
+    text (outside code, where a page may show one); the pages that quote long runs
+    show their numbers."""
+    left = []
+    for path in [*site.rglob("*.html"), *site.glob("search/*.json")]:
+        text = re.sub(r"<code>.*?</code>", "", path.read_text("utf-8"), flags=re.S)
+        if re.search(r"\{\{\s*output\b", text):
+            left.append(str(path.relative_to(site)))
+    assert not left, f"references left as text: {left}"
+    lenet = built(site, "examples/lenet", OTHER)
+    assert re.search(r"after the second\s*\(\d\.\d{6}\)", lenet), "LeNet's quoted loss is gone"
