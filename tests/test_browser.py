@@ -10,6 +10,7 @@ fails the test that made it; so does any console error.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ from tests.browser import (
     wait_for_diagrams,
 )
 from tests.project import DEFAULT, OTHER, SITE
-from tests.test_built_site import url_path
+from tests.test_built_site import built, url_path
 from tools.runner import ROOT
 
 
@@ -197,4 +198,43 @@ def test_gpu_tabs_switch_together_and_are_remembered(reader: Reader) -> None:
     assert set(page.evaluate(CHOSEN_GPU)) == {True}  # remembered
     page.locator(".output-tabs .tabbed-labels > label").first.click()
     assert set(page.evaluate(CHOSEN_GPU)) == {False}
+    reader.check_clean()
+
+
+STYLES = """() => [...document.querySelectorAll('.jupyter-wrapper, .jupyter-wrapper *')].map(e => {
+    const s = getComputedStyle(e);
+    const real = [...s].filter(p => !p.startsWith('--'));  // custom properties: cut on purpose
+    return e.tagName + '.' + e.className + ' ' + real.map(p => p + ':' + s.getPropertyValue(p)).join(';');
+})"""
+NOTEBOOK_STYLE = """[...document.querySelectorAll('head > style')]
+    .find(s => s.textContent.includes('.jupyter-wrapper'))"""
+
+
+def test_a_notebook_page_looks_the_same_as_with_all_of_jupyterlabs_stylesheet(
+    reader: Reader, site: Path
+) -> None:
+    """``tools.css_purge`` keeps what a notebook page can use of JupyterLab's stylesheet
+    (590 KB): every element of the notebook has the same computed style as with the whole
+    stylesheet, in both palettes."""
+    from mkdocs_jupyter.nbconvert2 import nb2html
+
+    from tools.css_purge import purge
+
+    notebook = ROOT / f"docs/notebooks/quickstart.{OTHER}.ipynb"
+    full = "\n".join(re.findall(r'<style type="text/css">(.*?)</style>', nb2html(notebook), re.S))
+    page = reader.open(url_path("notebooks/quickstart", OTHER), wait_until="load")
+    kept = page.evaluate(f"{NOTEBOOK_STYLE}.textContent")
+    assert len(full) > 500_000 and len(kept) < len(full) / 10
+    without = built(site, "notebooks/quickstart", OTHER).replace(f"<style>{kept}</style>", "")
+    assert kept == purge(full, without), "the build cut another stylesheet than this one"
+    page.add_style_tag(content="* { transition: none !important; animation: none !important }")
+    for scheme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        cut = page.evaluate(STYLES)
+        page.evaluate(f"css => {{ {NOTEBOOK_STYLE}.textContent = css; }}", full)
+        whole = page.evaluate(STYLES)
+        page.evaluate(f"css => {{ {NOTEBOOK_STYLE}.textContent = css; }}", kept)
+        assert len(cut) > 300 and len(cut) == len(whole)
+        for a, b in zip(cut, whole):
+            assert a == b, next(f"{x} != {y}" for x, y in zip(a.split(";"), b.split(";")) if x != y)
     reader.check_clean()

@@ -77,7 +77,7 @@ def test_notebook_page_shows_each_cell_with_its_output(site: Path, snippet: Path
         for cell in result.cells:
             assert html.escape(cell.stdout.strip(), quote=False) in page, (lang, cell.line)
         assert page.count('src="data:image/png;base64,') == len(result.figures)
-        assert len(page) < 400_000, "JupyterLab's CSS must not be inlined"
+        assert len(page) < 400_000, "JupyterLab's whole stylesheet must not be in the page"
 
 
 @pytest.mark.parametrize("snippet", EXAMPLES, ids=lambda p: p.name)

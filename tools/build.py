@@ -385,7 +385,6 @@ class Build:
     def post_build(self, config: MkDocsConfig) -> None:
         if self.serve is not None:
             self.serve.post_build(config)
-        self.notebooks.write_css(Path(config.site_dir))
 
 
 def _environment() -> dict[str, str]:

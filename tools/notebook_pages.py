@@ -1,12 +1,12 @@
 """The example notebooks as pages: written before MkDocs collects files, rendered by
-mkdocs-jupyter, each with its downloads beside it and one shared stylesheet.
+mkdocs-jupyter, each with its downloads beside it and the part of JupyterLab's stylesheet
+it uses.
 
 ``tools.notebooks`` makes a notebook from a run; this module puts them on the site.
 """
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from tools import notebooks, render
+from tools import css_purge, notebooks, render
 from tools.runner import Result
 from tools.site import Site
 
@@ -25,7 +25,6 @@ _STYLE = '<style type="text/css">'
 class NotebookPages:
     def __init__(self) -> None:
         self.sources: dict[str, Path] = {}  # snippet relative to snippets/ -> its file
-        self.css: dict[str, str] = {}  # file name under assets/jupyter/ -> CSS
 
     def write(self, site: Site, result: Callable[[Path], Result | None]) -> None:
         """Write the example notebooks into docs/notebooks/ (``result``: a script's run,
@@ -54,12 +53,12 @@ class NotebookPages:
         )
 
     def content(self, content: str, page: Page) -> str:
-        """Move mkdocs-jupyter's inlined stylesheets into one shared file.
+        """Take mkdocs-jupyter's inlined stylesheets out of the notebook's content.
 
-        mkdocs-jupyter inlines JupyterLab's stylesheet (about 600 KB) into every notebook
-        page; it goes instead to ``assets/jupyter/<hash>.css``, fetched once and cached,
-        by notebook pages only. The same code and outputs are indexed on the example
-        pages; indexing the notebooks too would double every search hit.
+        mkdocs-jupyter inlines JupyterLab's stylesheet (about 590 KB) into every notebook
+        page; ``page`` puts back, in the page's head, only what can apply to the page
+        (``tools.css_purge``: about 30 KB). The same code and outputs are indexed on the
+        example pages; indexing the notebooks too would double every search hit.
         """
         page.meta["search"] = {"exclude": True}
         kept, styles, pos = [], [], 0
@@ -70,27 +69,20 @@ class NotebookPages:
             pos = end + len("</style>")
         if not styles:
             return content
-        css = "\n".join(styles)
-        name = hashlib.sha256(css.encode()).hexdigest()[:12] + ".css"
-        self.css[name] = css
-        page.meta["notebook_css"] = get_relative_url(f"assets/jupyter/{name}", page.url)
+        page.meta["notebook_css"] = "\n".join(styles)
         return "".join(kept) + content[pos:]
 
     def page(self, output: str, page: Page) -> str:
-        """Put a notebook page's downloads beside it and link its stylesheet."""
+        """Put a notebook page's downloads beside it, and in its head the part of its
+        stylesheet it can use."""
         stem = Path(page.file.src_uri).name.split(".")[0]
         folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)
         source = self.sources[f"examples/{stem}.py"]
         shutil.copyfile(source, folder / source.name)
         shutil.copyfile(page.file.abs_src_path or "", folder / f"{stem}.ipynb")
-        href = page.meta.get("notebook_css")
-        if not href:
+        css = page.meta.get("notebook_css")
+        if not css:
             return output
-        return output.replace("</head>", f'  <link rel="stylesheet" href="{href}">\n  </head>', 1)
-
-    def write_css(self, site_dir: Path) -> None:
-        for name, css in self.css.items():
-            target = site_dir / "assets" / "jupyter" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(css, encoding="utf-8")
+        style = f"  <style>{css_purge.purge(css, output)}</style>\n  </head>"
+        return output.replace("</head>", style, 1)
