@@ -238,3 +238,22 @@ def test_a_notebook_page_looks_the_same_as_with_all_of_jupyterlabs_stylesheet(
         for a, b in zip(cut, whole):
             assert a == b, next(f"{x} != {y}" for x, y in zip(a.split(";"), b.split(";")) if x != y)
     reader.check_clean()
+
+
+def test_a_notebooks_code_takes_a_phones_whole_width(reader: Reader) -> None:
+    """On a phone the notebook pages hide JupyterLab's "In [1]:" and "Out" prompts, so code
+    and output use the article's width; on a laptop the prompts are there."""
+    widths = """() => [...document.querySelectorAll('.jp-CodeCell')].map(cell => [
+        cell.querySelector('.jp-InputPrompt').offsetWidth,
+        cell.querySelector('.jp-InputArea-editor').offsetWidth,
+        cell.closest('.md-content__inner').clientWidth])"""
+    for size, prompts in ((NARROW, False), (WIDE, True)):
+        reader.page.set_viewport_size(size)
+        page = reader.open(url_path("notebooks/quickstart", DEFAULT), wait_until="load")
+        cells = page.evaluate(widths)
+        assert len(cells) >= 5
+        for prompt, editor, article in cells:
+            assert (prompt > 0) == prompts, (size, prompt)
+            if not prompts:
+                assert editor >= 0.85 * article, (editor, article)  # 67% with prompts
+    reader.check_clean()
