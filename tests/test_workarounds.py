@@ -333,3 +333,19 @@ def test_material_bundle_still_sets_the_classes_and_meta_we_set_first() -> None:
     meta = re.search(r'\{name:"color-scheme"\}\);document\.head\.appendChild\((\w+)\)', bundle)
     assert meta, "Material no longer appends its color-scheme meta to the head"
     assert re.search(rf"\b{meta[1]}\.content=\w+\.colorScheme", bundle)
+
+
+def test_jupyter_still_writes_a_list_into_a_style_element(tmp_path: Path) -> None:
+    """``tools.notebook_pages`` drops the ``<style>`` holding the repr of a Python list that
+    mkdocs-jupyter writes after every notebook (``_LIST_STYLE``)."""
+    import nbformat
+    from mkdocs_jupyter.nbconvert2 import nb2html
+
+    from tools.notebook_pages import _LIST_STYLE
+
+    notebook = tmp_path / "demo.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), notebook)
+    assert len(_LIST_STYLE.findall(nb2html(str(notebook)))) == 1, (
+        "mkdocs-jupyter no longer writes a list's repr into a <style>: _LIST_STYLE in "
+        "tools/notebook_pages.py can go"
+    )
