@@ -240,9 +240,21 @@ def test_a_notebook_page_looks_the_same_as_with_all_of_jupyterlabs_stylesheet(
     reader.check_clean()
 
 
+WORDS_SPLIT = """() => [...document.querySelectorAll('.jp-OutputArea-output pre')].flatMap(pre => {
+    const text = pre.firstChild, words = [...text.data.matchAll(/[\\w.=-]+/g)];
+    return words.filter(w => {
+        const range = document.createRange();
+        range.setStart(text, w.index);
+        range.setEnd(text, w.index + w[0].length);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+    }).map(w => w[0]);
+})"""
+
+
 def test_a_notebooks_code_takes_a_phones_whole_width(reader: Reader) -> None:
     """On a phone the notebook pages hide JupyterLab's "In [1]:" and "Out" prompts, so code
-    and output use the article's width; on a laptop the prompts are there."""
+    and output use the article's width; on a laptop the prompts are there. Output lines wrap
+    between words ("out_features=512" stays whole)."""
     widths = """() => [...document.querySelectorAll('.jp-CodeCell')].map(cell => [
         cell.querySelector('.jp-InputPrompt').offsetWidth,
         cell.querySelector('.jp-InputArea-editor').offsetWidth,
@@ -256,4 +268,5 @@ def test_a_notebooks_code_takes_a_phones_whole_width(reader: Reader) -> None:
             assert (prompt > 0) == prompts, (size, prompt)
             if not prompts:
                 assert editor >= 0.85 * article, (editor, article)  # 67% with prompts
+        assert page.evaluate(WORDS_SPLIT) == []
     reader.check_clean()
