@@ -18,6 +18,7 @@ PAGE = '<div class="jupyter-wrapper"><div class="jp-Cell jp-mod-code" id="cell-1
         "div{color:red}",  # no class: may match
         "#cell-1{color:red}",
         ".jupyter-wrapper .jp-Cell:not(.jp-mod-active){color:red}",  # :not() requires nothing
+        ".jp-Cell:not(:root){color:red}",  # :root in parentheses is not the selector's own
         ".jp-Cell:is(.jp-Unused,.jp-Other) > div{color:red}",
         '.jp-Cell[data-type="markdown"]{color:red}',
         ".jupyter-wrapper .md-typeset__scrollwrap{margin:0}",  # Material's, added by its script

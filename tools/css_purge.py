@@ -50,11 +50,11 @@ class Group:
 
 
 def _needs(selector: str) -> frozenset[str]:
-    if ":root" in selector.strip()[1:]:
-        return _NEVER
-    text = _BRACKETS.sub("", selector)
+    text = _BRACKETS.sub("", selector).strip()
     while _PARENS.search(text):
         text = _PARENS.sub("", text)
+    if ":root" in text[1:]:
+        return _NEVER
     return frozenset(n for n in _NAMES.findall(text) if not n.startswith("md-"))
 
 
