@@ -56,6 +56,19 @@ def test_versions_of_what_a_run_imported(tmp_path: Path, monkeypatch: pytest.Mon
     assert Environment().changes(before, local) == ["helper changed (local files)"]
 
 
+def test_the_runners_own_modules_count_in_a_copy_of_the_project_too(tmp_path: Path) -> None:
+    """A cache copied with the project (or a project moved, its old folder kept) recorded
+    the runner's backend at the old path: it is the runner's own there too, not a local
+    package that is "now installed" (24 snippets ran again for it)."""
+    for folder in ("old/tools", "new/tools"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "notes_mpl_backend.py").write_text("X = 1\n", encoding="utf-8")
+    old = {"notes_mpl_backend": str(tmp_path / "old/tools/notes_mpl_backend.py")}
+    assert Environment(skip=[tmp_path / "old/tools"]).describe(old) == {}
+    assert Environment(skip=[tmp_path / "new/tools"]).changes({}, old) == []
+    assert Environment().describe(old)["notes_mpl_backend"].startswith(environment.LOCAL)
+
+
 def test_a_new_package_version_reruns_what_imported_it(tmp_path: Path) -> None:
     project = Project(tmp_path / "project")
     site = tmp_path / "site"

@@ -70,12 +70,15 @@ def _tree_hash(path: Path) -> str:
 class Environment:
     """The installed distributions, read once (they change only when packages do).
 
-    ``skip`` lists folders whose modules are already in the cache key (the runner's own).
+    ``skip`` lists folders whose modules are already in the cache key (the runner's own);
+    a module of such a folder recorded in another copy of the project counts as one too
+    (a run recorded ``/old/tools/notes_mpl_backend.py``: the project was copied or moved).
     """
 
     def __init__(self, skip: Iterable[Path] = (), cache: Path | None = None) -> None:
         self._cache = cache
         self._skip = tuple(str(Path(p).resolve()) + os.sep for p in skip)
+        self._own = {(Path(p).name, f.name) for p in skip for f in Path(p).glob("*.py")}
         self._stdlib = _stdlib_dirs()
         self._owners: dict[str, list[str]] | None = None
         self._versions: dict[str, str] = {}
@@ -134,7 +137,8 @@ class Environment:
         if (top, where) in self._known:
             return self._known[(top, where)]
         real = os.path.realpath(where)
-        if real.startswith(self._stdlib + self._skip) and "site-packages" not in real:
+        own = (Path(real).parent.name, Path(real).name) in self._own
+        if own or real.startswith(self._stdlib + self._skip) and "site-packages" not in real:
             self._known[(top, where)] = {}
             return {}
         root = _package_root(Path(real), top)
