@@ -29,6 +29,8 @@ HOOKS = re.findall(
     (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:\n", 1)[1].split("\n\n", 1)[0],
     flags=re.M,
 )
+# What the real site's `mkdocs serve` watches besides its own watcher (tools/serve.py).
+WATCH = re.search(r"^watch: .*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
 NOTEBOOKS = (
     "  - mkdocs-jupyter: {include: ['notebooks/*.ipynb'], execute: false,"
     " ignore: ['*.md', '*.py']}\n"
@@ -47,12 +49,13 @@ plugins:
       languages:
 {languages}
 hooks: [{hooks}]
+{watch}
 markdown_extensions:
   - attr_list
   - pymdownx.superfences
   - pymdownx.tabbed: {alternate_style: true}
   - pymdownx.snippets: {base_path: [snippets], check_paths: true}
-""".replace("{hooks}", ", ".join(HOOKS))
+""".replace("{hooks}", ", ".join(HOOKS)).replace("{watch}", WATCH.group(0) if WATCH else "")
 
 
 def languages(generated: bool) -> str:

@@ -243,8 +243,13 @@ def builds(server: Served) -> int:
     return server.log.read_text(encoding="utf-8").count("Building documentation...")
 
 
+def reloads(server: Served) -> int:
+    return server.log.read_text(encoding="utf-8").count("Reloading browsers")
+
+
 def test_one_save_one_rebuild_and_editor_files_none(tmp_path: Path) -> None:
-    """A snippet save rebuilds once (its run ends within the build: no second one);
+    """A snippet save rebuilds once (its run ends within the build: no second one) and
+    reloads the browser once;
     editor files trigger nothing; a save under locales/ rebuilds."""
     project = Project(tmp_path / "project")
     a = project.write("snippets/p/a.py", "print('a')\n")
@@ -253,7 +258,7 @@ def test_one_save_one_rebuild_and_editor_files_none(tmp_path: Path) -> None:
     try:
         server.until(P_URL, lambda t: shown(t) == ["a\n"], 60)
         time.sleep(5)  # anything the first build started has ended
-        before = builds(server)
+        before, reloaded = builds(server), reloads(server)
         docs_page = project.path / "docs" / SITE.locale(OTHER).page("p")
         for scratch in (
             a.parent / ".a.py.swp",
@@ -269,6 +274,9 @@ def test_one_save_one_rebuild_and_editor_files_none(tmp_path: Path) -> None:
         server.until(P_URL, lambda t: shown(t) == ["b\n"], 30)
         time.sleep(6)  # a second rebuild would come within 3 s of the run's end
         assert builds(server) == before + 1, server.log.read_text()[-3000:]
+        # and the browser reloads once: MkDocs' own watcher (mkdocs.yml's `watch:`) must not
+        # see snippets/ too, or its empty second pass reloads the page again
+        assert reloads(server) == reloaded + 1, server.log.read_text()[-3000:]
         # its page and the report, in every language; the default language's page too
         every = ", ".join(x.code for x in SITE.written)
         assert f"Rebuilding 2 page(s) in {every}: examples/report, p (" in server.log.read_text()
