@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from tests.project import SITE
 from tools import formulas
+from tools.site import ROOT
 
 INLINE = (
     '<p>梯度 <span class="arithmatex">\\(\\frac{\\partial y}{\\partial x} &lt; 1\\)</span>。</p>'
@@ -45,3 +49,22 @@ def test_katex_s_fonts_do_not_hold_up_the_paint() -> None:
     """docs/assets/vendor/NOTICE.txt: the stylesheet's fonts swap in (KaTeX ships block)."""
     css = (SITE.docs / "assets" / formulas.STYLESHEET).read_text(encoding="utf-8")
     assert css.count("font-display:swap") == css.count("@font-face") == 20
+
+
+def test_the_engine_is_closed_before_the_interpreter_shuts_down() -> None:
+    """Python 3.12 and 3.13 hang at exit joining mini-racer's event loop thread if the
+    engine is left to its ``__del__``: the process typesetting math must close it itself.
+    An exit hook registered first runs last, after ours: no thread is left by then."""
+    script = (SITE.docs / formulas.SCRIPT).resolve()
+    code = (
+        "import atexit, threading\n"
+        "atexit.register(lambda: print('threads', threading.active_count()))\n"
+        "from pathlib import Path\n"
+        "from tools import formulas\n"
+        f"formulas.render('x', False, Path({str(script)!r}))\n"
+        "print('typeset', threading.active_count())\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert run.stdout.split() == ["typeset", "2", "threads", "1"], run.stderr

@@ -14,6 +14,7 @@ A formula KaTeX cannot parse raises ``ValueError`` with KaTeX's message and the 
 
 from __future__ import annotations
 
+import atexit
 import functools
 import html
 import re
@@ -39,6 +40,10 @@ _TYPESET = """function typeset(tex, display) {
 @functools.cache
 def _katex(script: Path) -> MiniRacer:
     engine = MiniRacer()
+    # Closed while the interpreter can still run threads: left to MiniRacer.__del__ at
+    # shutdown, it joins its event loop's daemon thread, which Python 3.12 and 3.13 no
+    # longer run then, and `mkdocs build` never exits (mini-racer 0.14.1).
+    atexit.register(engine.close)
     engine.eval(script.read_text(encoding="utf-8"))
     engine.eval(_TYPESET)
     return engine
