@@ -4,9 +4,14 @@ real notebook pages against JupyterLab's whole stylesheet."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 
+from tools import css_purge
 from tools.css_purge import purge
+from tools.notebook_pages import NotebookPages
 
 PAGE = '<div class="jupyter-wrapper"><div class="jp-Cell jp-mod-code" id="cell-1">x</div></div>'
 
@@ -77,3 +82,26 @@ def test_jupyterlabs_custom_properties_stay_where_something_uses_them() -> None:
 def test_comments_go_and_a_page_without_the_words_keeps_only_what_needs_none() -> None:
     css = "/* JupyterLab */ body{margin:0} .jp-Cell{color:red}"
     assert purge(css, "<p>text</p>") == "body{margin:0}"
+
+
+def test_a_pages_cut_is_kept_until_its_stylesheet_or_html_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``NotebookPages.purged`` keeps each page's cut in ``.cache/css/``: a warm build parses
+    no stylesheet; another stylesheet or other HTML is cut again."""
+    pages = NotebookPages()
+    pages.cache = tmp_path / "css"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="notebooks/x.ipynb"))
+    css = ".jp-Cell{color:red}.jp-Unused{color:blue}"
+    first = pages.purged(css, PAGE, page)
+    assert first == ".jp-Cell{color:red}" and len(list(pages.cache.iterdir())) == 1
+
+    def unused(css: str, html: str) -> str:
+        raise AssertionError("cut again")
+
+    monkeypatch.setattr(css_purge, "purge", unused)
+    assert pages.purged(css, PAGE, page) == first
+    monkeypatch.undo()
+    assert pages.purged(css, PAGE + '<i class="jp-Unused">', page) == css
+    assert pages.purged(css + "b{x:y}", PAGE, page).endswith("b{x:y}")
+    assert len(list(pages.cache.iterdir())) == 1  # one file a page
