@@ -174,11 +174,14 @@ def test_page_renders_completely(tab: Reader, slug: str, lang: str) -> None:
     # "load": the page and every image, stylesheet and font it uses have arrived; the
     # math and diagrams, drawn by scripts afterwards, are waited for below.
     page = reader.open(url_path(slug, lang), wait_until="load")
-    # Shown images only: a figure's dark copy is hidden in the light palette and, loaded
-    # lazily, never fetched there (its file is checked in tests/test_built_site.py).
+    # Shown images only: a figure's dark copy is hidden in the light palette and never
+    # fetched there (its file is checked in tests/test_built_site.py). Figures load lazily,
+    # as they near the screen: each shown one is asked for now, and must arrive.
+    shown = "[...document.images].filter(i => i.getClientRects().length)"
+    page.evaluate(f"{shown}.forEach(i => {{ i.loading = 'eager'; }})")
+    page.wait_for_function(f"{shown}.every(i => i.complete)", timeout=30_000)
     broken = page.evaluate(
-        "[...document.images].filter(i => i.getClientRects().length"
-        " && (!i.complete || i.naturalWidth === 0)).map(i => i.alt || i.src.slice(0, 60))"
+        f"{shown}.filter(i => i.naturalWidth === 0).map(i => i.alt || i.src.slice(0, 60))"
     )
     assert not broken, f"images that did not load: {broken}"
     math = page.locator(".arithmatex")

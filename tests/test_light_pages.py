@@ -86,8 +86,9 @@ def test_figures_become_files_with_their_size(tmp_path: Path) -> None:
     light_img, dark_img = out.split("\n")
     assert light_img.startswith('<img class="snippet-output__figure snippet-output__figure--light"')
     assert dark_img.startswith('<img class="snippet-output__figure snippet-output__figure--dark"')
-    assert light_img.endswith('width="30" height="20">')  # fetched as the page loads
-    assert dark_img.endswith('width="30" height="20" loading="lazy">')  # only when shown
+    # both fetched as they near the screen (the dark one only where it is shown)
+    assert light_img.endswith('width="30" height="20" loading="lazy">')
+    assert dark_img.endswith('width="30" height="20" loading="lazy">')
     written = sorted((tmp_path / "assets" / "figures").iterdir())
     assert len(written) == 2 and "data:" not in out
     # a GPU tab's figures come marked lazy, light and dark alike, and stay so (once)
