@@ -149,7 +149,8 @@ def _pages_to_test(config: pytest.Config, paths: list[Path] | None = None) -> li
     return [
         p
         for p in found
-        if p.is_relative_to(SITE.docs)
+        if p.suffix == ".md"  # not the notebooks the build writes into docs/notebooks/
+        and p.is_relative_to(SITE.docs)
         and not is_generated(SITE, p)
         and SITE.locale_of(p.name) is not None
     ]

@@ -102,6 +102,20 @@ def test_a_python_file_in_a_text_fence_is_refused(project: Project) -> None:
     assert project.executions() == {}
 
 
+def test_only_written_pages_get_a_rules_test(project: Project) -> None:
+    """A notebook the build wrote into docs/ (as on every run after the first) is no page
+    of the authors': the same tests are collected before and after it exists."""
+    project.write("snippets/p/a.py", "print('ran')\n")
+    project.pages("p", "p/a.py")
+    for lang in (DEFAULT, OTHER):
+        project.write(f"docs/notebooks/x.{lang}.ipynb", "{}\n")
+    r = project.run(
+        "pytest", "--codeblocks", "docs/", "--collect-only", "-q", "-p", "no:cacheprovider"
+    )
+    assert r.returncode == 0, r.stdout[-2000:]
+    assert f"docs/p.{DEFAULT}.md::rules" in r.stdout and ".ipynb" not in r.stdout
+
+
 def test_no_placeholder_can_reach_a_built_site(project: Project) -> None:
     for lang in (DEFAULT, OTHER):
         project.write(
