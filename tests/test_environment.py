@@ -67,6 +67,13 @@ def test_the_runners_own_modules_count_in_a_copy_of_the_project_too(tmp_path: Pa
     assert Environment(skip=[tmp_path / "old/tools"]).describe(old) == {}
     assert Environment(skip=[tmp_path / "new/tools"]).changes({}, old) == []
     assert Environment().describe(old)["notes_mpl_backend"].startswith(environment.LOCAL)
+    # but another project's package named like the folder ("tools") still counts
+    for folder in ("new/tools", "elsewhere/tools"):
+        (tmp_path / folder).mkdir(exist_ok=True, parents=True)
+        (tmp_path / folder / "__init__.py").write_text("X = 1\n", encoding="utf-8")
+    other = {"tools": str(tmp_path / "elsewhere/tools/__init__.py")}
+    described = Environment(skip=[tmp_path / "new/tools"]).describe(other)
+    assert described["tools"].startswith(environment.LOCAL)
 
 
 def test_a_new_package_version_reruns_what_imported_it(tmp_path: Path) -> None:

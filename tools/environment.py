@@ -78,7 +78,12 @@ class Environment:
     def __init__(self, skip: Iterable[Path] = (), cache: Path | None = None) -> None:
         self._cache = cache
         self._skip = tuple(str(Path(p).resolve()) + os.sep for p in skip)
-        self._own = {(Path(p).name, f.name) for p in skip for f in Path(p).glob("*.py")}
+        self._own = {  # (folder, file) of each module there: not a package's __init__
+            (Path(p).name, f.name)
+            for p in skip
+            for f in Path(p).glob("*.py")
+            if f.stem != "__init__"
+        }
         self._stdlib = _stdlib_dirs()
         self._owners: dict[str, list[str]] | None = None
         self._versions: dict[str, str] = {}
