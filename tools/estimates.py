@@ -118,7 +118,7 @@ def _top_level(text: str) -> list[tuple[int, int, int]]:
         tag, attrs, closes = m[3].lower(), m[4], m[4].endswith("/")
         if m[2]:  # an end tag
             depth -= tag not in VOID
-            if depth == 0 and box and box[0] == tag and tag not in VOID:
+            if depth == 0 and box and box[0] == tag:  # a box is never a void element
                 found.append((box[1], box[2], m.end()))
                 box = None
         else:
